@@ -1,0 +1,64 @@
+// What the store hands out about calls: the history list, one call in full,
+// and trends. Shared by the engine, the CLI and the renderer.
+import type { AnalysisReport, Segments, Side } from './report';
+
+export type CallStatus = 'recording' | 'complete' | 'recovered';
+export type CallSource = 'live' | 'file';
+
+export interface CallSummary {
+  id: number;
+  title: string;
+  startedAt: string; // ISO 8601
+  durationSec: number;
+  source: CallSource;
+  status: CallStatus;
+  recovered: boolean;
+  talkShare: number | null;
+  paceWpm: number | null;
+  longestMonologueSec: number | null;
+  patienceMeanSec: number | null;
+  questionsMe: number | null;
+  /** Talk share over the call in ~20 bins, for the list's sparkline (null where nobody spoke). */
+  sparkline: (number | null)[];
+  /** Where a search matched, when the list came from a search. */
+  match?: { field: 'title' | 'notes' | 'transcript'; snippet: string; atSec?: number };
+}
+
+export interface Utterance {
+  side: Side;
+  speaker?: string | null;
+  start: number;
+  end: number;
+  text: string;
+  words?: { word: string; start: number; end: number }[];
+}
+
+export interface VisionSample {
+  t: number;
+  facesVisible: number;
+  facingCount: number;
+  cameraOn: boolean;
+}
+
+export interface CallDetail extends CallSummary {
+  file: string | null;
+  notes: string;
+  endedAt: string | null;
+  segments: Segments;
+  report: AnalysisReport | null;
+  utterances: Utterance[];
+  vision: VisionSample[];
+}
+
+export interface TrendPoint {
+  /** Monday of the ISO week, YYYY-MM-DD. */
+  week: string;
+  calls: number;
+  talkShare: number | null;
+  paceWpm: number | null;
+  longestMonologueSec: number | null;
+  patienceMeanSec: number | null;
+  questionsMe: number | null;
+}
+
+export type ExportFormat = 'json' | 'csv';

@@ -1,0 +1,64 @@
+// Opens any supported audio file by what its bytes are, not by its name.
+import { open, stat } from 'node:fs/promises';
+import { CandorError } from '../../../contract/errors';
+import { openWithFfmpeg } from './ffmpeg';
+import { openWasmDecoded } from './wasm-decoder';
+import { openWav } from './wav';
+import type { DecodedStream, DecodeOptions } from './types';
+
+export const SUPPORTED_FORMATS = 'WAV (PCM 8/16/24/32-bit, float), FLAC, MP3 and Ogg/Opus; M4A/AAC and other containers through ffmpeg';
+
+type Sniffed = 'wav' | 'flac' | 'mp3' | 'ogg-opus' | 'ogg-other' | 'mp4' | 'ffmpeg-other' | 'unknown';
+
+export function sniff(head: Uint8Array): Sniffed {
+  const ascii = (a: number, b: number): string => String.fromCharCode(...head.subarray(a, b));
+  if ((ascii(0, 4) === 'RIFF' || ascii(0, 4) === 'RF64') && ascii(8, 12) === 'WAVE') return 'wav';
+  if (ascii(0, 4) === 'fLaC') return 'flac';
+  if (ascii(0, 4) === 'OggS') return ascii(28, 36) === 'OpusHead' ? 'ogg-opus' : 'ogg-other';
+  if (ascii(4, 8) === 'ftyp') return 'mp4';
+  if (ascii(0, 3) === 'ID3') return 'mp3';
+  if (head.length >= 2 && head[0] === 0xff && (head[1] & 0xe0) === 0xe0 && (head[1] & 0x06) !== 0) return 'mp3';
+  if (ascii(0, 4) === 'FORM' || ascii(0, 4) === '.snd' || (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3)) return 'ffmpeg-other';
+  return 'unknown';
+}
+
+export async function openAudioFile(path: string, opts: DecodeOptions = {}): Promise<DecodedStream> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new CandorError('BAD_ARGUMENT', `${path} is a folder, not an audio file`, 'Pass the path of a recording.');
+    size = st.size;
+  } catch (err) {
+    if (err instanceof CandorError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CandorError('FILE_NOT_FOUND', `${path} does not exist`, 'Check the path and try again.');
+    if (code === 'EACCES') throw new CandorError('PERMISSION_DENIED', `no permission to read ${path}`, 'Check the file permissions.');
+    throw err;
+  }
+  if (size === 0) throw new CandorError('AUDIO_EMPTY', `${path} is empty (0 bytes)`, 'The recording did not save; record or export it again.');
+  const fh = await open(path, 'r');
+  const head = new Uint8Array(64);
+  try {
+    await fh.read(head, 0, 64, 0);
+  } finally {
+    await fh.close();
+  }
+  const kind = sniff(head);
+  switch (kind) {
+    case 'wav':
+      return openWav(path, size, opts);
+    case 'flac':
+    case 'mp3':
+    case 'ogg-opus':
+      return openWasmDecoded(path, kind, head, opts);
+    case 'mp4':
+      return openWithFfmpeg(path, 'an MP4/M4A (AAC) recording');
+    case 'ogg-other':
+      return openWithFfmpeg(path, 'an Ogg file that is not Opus (Vorbis?)');
+    case 'ffmpeg-other':
+      return openWithFfmpeg(path, 'an AIFF/AU/WebM file');
+    default:
+      throw new CandorError('AUDIO_UNSUPPORTED', `${path} is not an audio file Candor can read`,
+        `Supported: ${SUPPORTED_FORMATS}. Convert it with ffmpeg, e.g. \`ffmpeg -i in out.wav\`.`);
+  }
+}

@@ -1,0 +1,217 @@
+// The one streaming path from 16 kHz PCM to segments and metrics, shared by
+// live capture and file analysis: a file is replayed through it in chunks.
+//   PCM per side -> 32 ms frames -> Silero VAD (both sides in one batch)
+//   -> hysteresis -> bleed removal on the mic -> syllable nuclei (me)
+//   -> segmenter per side -> timing metrics
+import { EventEmitter } from 'node:events';
+import type { LiveSnapshot } from '../../contract/live';
+import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
+import { BleedDetector, BLEED_NCC } from '../bleed/bleed-detector';
+import { currentMonologue } from '../metrics/monologue';
+import { acousticPace } from '../metrics/pace';
+import { round } from '../metrics/spans';
+import { SyllableNuclei } from '../metrics/syllable-nuclei';
+import { computeTimingMetrics } from '../metrics/timing-metrics';
+import { Segmenter, type SegmentRecordLike } from '../segments/segmenter';
+import { Hysteresis, SileroVad, VAD_FRAME, VAD_FRAME_SEC } from '../vad/silero-vad';
+import { AudioRing } from './audio-ring';
+import { SampleQueue } from './sample-queue';
+
+export interface PipelineOptions {
+  sides: Side[];
+  vad: SileroVad;
+  /** Remove speaker bleed from the mic (default: on when both sides are present). */
+  bleed?: boolean;
+  /** Keep this many seconds of audio per side for speech recognition (0 = none). */
+  keepAudioSec?: number;
+}
+
+export interface ClosedSegmentEvent {
+  segment: SegmentRecordLike;
+  /** The segment's audio, when keepAudioSec > 0. */
+  audio?: { start: number; samples: Float32Array };
+}
+
+const RECENT_PACE_SEC = 30;
+
+export class AnalysisPipeline extends EventEmitter {
+  readonly sides: Side[];
+  private readonly queues = new Map<Side, SampleQueue>();
+  private readonly hyst = new Map<Side, Hysteresis>();
+  private readonly segmenters = new Map<Side, Segmenter>();
+  private readonly rings = new Map<Side, AudioRing>();
+  private readonly frames: Float32Array[];
+  private readonly bleed: BleedDetector | null;
+  private readonly nuclei = new SyllableNuclei();
+  private readonly recentNuclei: number[] = [];
+  private readonly speaking = { me: false, them: false };
+  private bleedPrev = false;
+  private frameIndex = 0;
+  private finished = false;
+  private draining: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: PipelineOptions) {
+    super();
+    if (opts.sides.length === 0 || opts.vad.streams !== opts.sides.length) {
+      throw new Error(`pipeline needs one VAD stream per side (${opts.sides.length} sides, ${opts.vad.streams} streams)`);
+    }
+    this.sides = [...opts.sides];
+    for (const s of this.sides) {
+      this.queues.set(s, new SampleQueue());
+      this.hyst.set(s, new Hysteresis());
+      this.segmenters.set(s, new Segmenter(s));
+      if (opts.keepAudioSec) this.rings.set(s, new AudioRing(opts.keepAudioSec));
+    }
+    this.frames = this.sides.map(() => new Float32Array(VAD_FRAME));
+    const both = this.sides.includes('me') && this.sides.includes('them');
+    this.bleed = (opts.bleed ?? both) && both ? new BleedDetector() : null;
+  }
+
+  /** Seconds of audio processed. */
+  get timeSec(): number {
+    return this.frameIndex * VAD_FRAME_SEC;
+  }
+
+  push(side: Side, samples: Float32Array): void {
+    const q = this.queues.get(side);
+    if (!q) throw new Error(`this call has no "${side}" side`);
+    q.push(samples);
+  }
+
+  /** Samples waiting on the slowest side. */
+  backlog(): number {
+    return Math.max(...this.sides.map((s) => this.queues.get(s)!.available));
+  }
+
+  /** Processes every whole frame that all sides have. Calls are serialised. */
+  process(): Promise<void> {
+    this.draining = this.draining.then(() => this.run(false));
+    return this.draining;
+  }
+
+  /** Processes the rest (the shorter side padded with silence) and closes open segments. */
+  async finish(): Promise<void> {
+    if (this.finished) return;
+    this.draining = this.draining.then(() => this.run(true));
+    await this.draining;
+    this.finished = true;
+    for (const seg of this.segmenters.values()) {
+      const done = seg.finish();
+      if (done) this.emitClosed(done);
+    }
+  }
+
+  private async run(toEnd: boolean): Promise<void> {
+    const qs = this.sides.map((s) => this.queues.get(s)!);
+    for (;;) {
+      const ready = toEnd ? qs.some((q) => q.available > 0) : qs.every((q) => q.available >= VAD_FRAME);
+      if (!ready) return;
+      qs.forEach((q, i) => q.take(this.frames[i]));
+      await this.step();
+    }
+  }
+
+  private async step(): Promise<void> {
+    const probs = await this.opts.vad.process(this.frames);
+    const t0 = this.frameIndex * VAD_FRAME_SEC;
+    const t1 = t0 + VAD_FRAME_SEC;
+    this.frameIndex++;
+    const idxMe = this.sides.indexOf('me');
+    const idxThem = this.sides.indexOf('them');
+    let meSpeech = idxMe >= 0 && this.hyst.get('me')!.step(probs[idxMe]);
+    const themSpeech = idxThem >= 0 && this.hyst.get('them')!.step(probs[idxThem]);
+
+    if (this.bleed) {
+      this.bleed.pushSystem(this.frames[idxThem]);
+      if (meSpeech) {
+        const isBleed = this.bleed.isBleed(this.frames[idxMe]);
+        // Stay in "bleed" across a weaker frame in the middle of their word.
+        const bleedNow = isBleed || (this.bleedPrev && this.bleed.lastNcc >= BLEED_NCC * 0.6);
+        this.bleedPrev = bleedNow;
+        if (bleedNow) meSpeech = false;
+      } else this.bleedPrev = false;
+    }
+
+    for (const [i, side] of this.sides.entries()) this.rings.get(side)?.write(this.frames[i]);
+
+    if (idxMe >= 0) {
+      const syl = this.nuclei.push(this.frames[idxMe], meSpeech);
+      for (let k = 0; k < syl; k++) this.recentNuclei.push(t1);
+      const closed = this.segmenters.get('me')!.push(t0, t1, meSpeech, syl);
+      if (closed) this.emitClosed(closed);
+    }
+    if (idxThem >= 0) {
+      const closed = this.segmenters.get('them')!.push(t0, t1, themSpeech, 0);
+      if (closed) this.emitClosed(closed);
+    }
+    this.speaking.me = meSpeech;
+    this.speaking.them = themSpeech;
+  }
+
+  private emitClosed(segment: SegmentRecordLike): void {
+    const ring = this.rings.get(segment.side);
+    const ev: ClosedSegmentEvent = { segment, audio: ring?.slice(segment.start, segment.end) };
+    this.emit('segment', ev);
+  }
+
+  /** Every closed segment, both sides, in time order. */
+  segmentRecords(): SegmentRecordLike[] {
+    return this.sides.flatMap((s) => this.segmenters.get(s)!.all()).sort((a, b) => a.start - b.start);
+  }
+
+  /** Segments still open now (for a live checkpoint). */
+  openSegments(): SegmentRecordLike[] {
+    return this.sides.map((s) => this.segmenters.get(s)!.current()).filter((s): s is SegmentRecordLike => s !== null);
+  }
+
+  /** Segments closed since the last call. */
+  takeClosed(): SegmentRecordLike[] {
+    return this.sides.flatMap((s) => this.segmenters.get(s)!.takeClosed());
+  }
+
+  segments(includeOpen = false): Segments {
+    const get = (side: Side): Span[] => this.segmenters.get(side)?.spans(includeOpen) ?? [];
+    return { me: get('me'), them: get('them') };
+  }
+
+  syllablesMe(): number {
+    return this.segmenters.get('me')?.syllables() ?? 0;
+  }
+
+  report(file: string): AnalysisReport {
+    const segments = this.segments(false);
+    const durationSec = round(this.timeSec, 2);
+    const metrics = computeTimingMetrics(segments, durationSec, { syllablesMe: this.syllablesMe() });
+    const r2 = (spans: Span[]): Span[] => spans.map(([s, e]) => [round(s, 2), round(e, 2)]);
+    return { file, durationSec, segments: { me: r2(segments.me), them: r2(segments.them) }, metrics };
+  }
+
+  /** The live view: what the HUD and `candor record` show. */
+  snapshot(callId: number | null = null): LiveSnapshot {
+    const segs = this.segments(true);
+    const now = this.timeSec;
+    const m = computeTimingMetrics(segs, now, { syllablesMe: this.syllablesMe() });
+    while (this.recentNuclei.length && this.recentNuclei[0] < now - RECENT_PACE_SEC) this.recentNuclei.shift();
+    let recentTalk = 0;
+    for (const [s, e] of segs.me) recentTalk += Math.max(0, e - Math.max(s, now - RECENT_PACE_SEC));
+    return {
+      state: 'recording',
+      callId,
+      elapsedSec: round(now, 1),
+      talkShare: m.talkShare,
+      talkSec: m.talkSec,
+      currentMonologueSec: round(currentMonologue(segs.me, segs.them, now), 1),
+      longestMonologueSec: m.longestMonologueSec,
+      patienceSec: m.patienceSec,
+      interruptions: m.interruptions,
+      pace: { method: 'acoustic', wpm: m.pace.wpm },
+      recentWpm: acousticPace(this.recentNuclei.length, recentTalk).wpm,
+      speaking: { ...this.speaking },
+      questionsMe: null,
+      fillers: null,
+      languageAvailable: false,
+      transcriptTail: [],
+      vision: null,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+// Offline analysis: a recording is replayed chunk by chunk through the same
+// streaming pipeline that live capture feeds. Memory stays flat with length.
+import type { AnalysisReport } from '../../contract/report';
+import { openCallAudio, type CallAudioSpec } from '../audio/call-audio';
+import type { DecodeOptions } from '../audio/decode/types';
+import type { SegmentRecord } from '../store/calls-store';
+import { SileroVad } from '../vad/silero-vad';
+import { AnalysisPipeline, type ClosedSegmentEvent } from './analysis-pipeline';
+
+export interface AnalyzeOptions extends DecodeOptions {
+  bleed?: boolean;
+  vadModelPath?: string;
+  /** Called about every second of audio processed. */
+  onProgress?: (doneSec: number, totalSec: number | null) => void;
+  /** Called for each closed segment (used for speech recognition). */
+  keepAudioSec?: number;
+  onSegment?: (ev: ClosedSegmentEvent) => void;
+}
+
+export interface AnalyzeResult {
+  report: AnalysisReport;
+  segments: SegmentRecord[];
+}
+
+export function describeSpec(spec: CallAudioSpec): string {
+  return 'file' in spec ? spec.file : `${spec.me} + ${spec.them}`;
+}
+
+export async function analyzeCall(spec: CallAudioSpec, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const audio = await openCallAudio(spec, opts);
+  try {
+    const vad = await SileroVad.create(audio.sides.length, opts.vadModelPath);
+    const pipeline = new AnalysisPipeline({ sides: audio.sides, vad, bleed: opts.bleed, keepAudioSec: opts.keepAudioSec });
+    if (opts.onSegment) pipeline.on('segment', opts.onSegment);
+    let lastProgress = -1;
+    for await (const chunk of audio.chunks()) {
+      pipeline.push(chunk.side, chunk.samples);
+      await pipeline.process();
+      if (opts.onProgress && pipeline.timeSec - lastProgress >= 1) {
+        lastProgress = pipeline.timeSec;
+        opts.onProgress(pipeline.timeSec, audio.durationSec);
+      }
+    }
+    await pipeline.finish();
+    opts.onProgress?.(pipeline.timeSec, audio.durationSec);
+    const report = pipeline.report(describeSpec(spec));
+    if (audio.sides.length === 1) {
+      report.notes = [`mono input analysed as "${audio.sides[0]}"; the other side has no audio`];
+    }
+    return { report, segments: pipeline.segmentRecords() };
+  } finally {
+    await audio.close();
+  }
+}

@@ -1,0 +1,312 @@
+// The calls, their segments and their metrics on a real SQLite file.
+// Live recording writes through `begin`/`checkpoint`/`finish`; a file
+// analysis is saved in one transaction by `saveComplete`.
+import type { CallDetail, CallSource, CallStatus, CallSummary, Utterance, VisionSample } from '../../contract/calls';
+import { CandorError } from '../../contract/errors';
+import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
+import { compact, mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
+import { talkShareSparkline } from './sparkline';
+
+export interface SegmentRecord {
+  side: Side;
+  start: number;
+  end: number;
+  /** Syllable nuclei counted inside the segment (me only; 0 for them). */
+  syllables: number;
+}
+
+export interface NewCall {
+  source: CallSource;
+  file?: string | null;
+  title?: string;
+  startedAt?: Date;
+}
+
+interface CallRow {
+  id: number;
+  started_at: string;
+  ended_at: string | null;
+  duration_sec: number;
+  source: CallSource;
+  file: string | null;
+  title: string;
+  notes: string;
+  status: CallStatus;
+  owner_pid: number | null;
+  heartbeat_at: number | null;
+  checkpoint_sec: number;
+  talk_share: number | null;
+  pace_wpm: number | null;
+  longest_me_sec: number | null;
+  patience_mean_sec: number | null;
+  questions_me: number | null;
+}
+
+const SUMMARY_SELECT = `
+  SELECT c.*, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me
+  FROM calls c LEFT JOIN metrics m ON m.call_id = c.id`;
+
+export class CallStore {
+  readonly db: Db;
+  constructor(readonly path: string, opts: OpenOptions = {}) {
+    this.db = openDatabase(path, opts);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs fn in a transaction and turns SQLite errors into CandorErrors. */
+  tx<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn)();
+    } catch (err) {
+      throw mapSqliteError(err, this.path);
+    }
+  }
+
+  // ---- live recording -------------------------------------------------
+
+  begin(call: NewCall): number {
+    const now = (call.startedAt ?? new Date()).toISOString();
+    return this.tx(() => {
+      const r = this.db
+        .prepare(`INSERT INTO calls (started_at, source, file, title, status, owner_pid, heartbeat_at, created_at, updated_at)
+                  VALUES (?, ?, ?, ?, 'recording', ?, ?, ?, ?)`)
+        .run(now, call.source, call.file ?? null, call.title ?? defaultTitle(call, now), process.pid, Date.now(), now, now);
+      const id = Number(r.lastInsertRowid);
+      this.db.prepare('INSERT INTO call_fts(rowid, title, notes, transcript) VALUES (?, ?, ?, ?)').run(id, call.title ?? defaultTitle(call, now), '', '');
+      return id;
+    });
+  }
+
+  /**
+   * Commits what a live call has so far: newly closed segments, the open
+   * ones replaced, and how far the audio got. Called at least once a second.
+   */
+  checkpoint(callId: number, closed: SegmentRecord[], open: SegmentRecord[], atSec: number, vision: VisionSample[] = []): void {
+    this.tx(() => {
+      this.db.prepare('DELETE FROM segments WHERE call_id = ? AND open = 1').run(callId);
+      const ins = this.db.prepare('INSERT INTO segments (call_id, side, start_sec, end_sec, syllables, open) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const s of closed) ins.run(callId, s.side, s.start, s.end, s.syllables, 0);
+      for (const s of open) ins.run(callId, s.side, s.start, s.end, s.syllables, 1);
+      const vis = this.db.prepare('INSERT INTO vision_samples (call_id, t_sec, faces_visible, facing_count, camera_on) VALUES (?, ?, ?, ?, ?)');
+      for (const v of vision) vis.run(callId, v.t, v.facesVisible, v.facingCount, v.cameraOn ? 1 : 0);
+      this.db
+        .prepare('UPDATE calls SET checkpoint_sec = ?, duration_sec = ?, heartbeat_at = ?, updated_at = ? WHERE id = ?')
+        .run(atSec, atSec, Date.now(), new Date().toISOString(), callId);
+    });
+  }
+
+  /** Writes the final report of a live call and marks it complete (or recovered). */
+  finish(callId: number, report: AnalysisReport, segments: SegmentRecord[], status: 'complete' | 'recovered' = 'complete', endedAt?: Date): void {
+    this.tx(() => {
+      this.db.prepare('DELETE FROM segments WHERE call_id = ?').run(callId);
+      this.insertSegments(callId, segments);
+      this.writeMetrics(callId, report);
+      this.db
+        .prepare(`UPDATE calls SET status = ?, ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL,
+                  updated_at = ? WHERE id = ?`)
+        .run(status, (endedAt ?? new Date()).toISOString(), report.durationSec, report.durationSec, new Date().toISOString(), callId);
+    });
+  }
+
+  // ---- file analysis --------------------------------------------------
+
+  saveComplete(call: NewCall, report: AnalysisReport, segments: SegmentRecord[], utterances: Utterance[] = []): number {
+    return this.tx(() => {
+      const id = this.begin(call);
+      this.insertSegments(id, segments);
+      if (utterances.length) this.replaceUtterances(id, utterances, 'import');
+      this.writeMetrics(id, report);
+      this.db
+        .prepare(`UPDATE calls SET status = 'complete', ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL WHERE id = ?`)
+        .run(new Date().toISOString(), report.durationSec, report.durationSec, id);
+      return id;
+    });
+  }
+
+  replaceUtterances(callId: number, utterances: Utterance[], source: 'asr' | 'import'): void {
+    this.tx(() => {
+      this.db.prepare('DELETE FROM utterances WHERE call_id = ?').run(callId);
+      const ins = this.db.prepare(
+        'INSERT INTO utterances (call_id, side, speaker, start_sec, end_sec, text, words_json, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const u of utterances) {
+        ins.run(callId, u.side, u.speaker ?? null, u.start, u.end, u.text, u.words ? JSON.stringify(u.words) : null, source);
+      }
+      const text = utterances.map((u) => u.text).join('\n');
+      this.db.prepare('UPDATE call_fts SET transcript = ? WHERE rowid = ?').run(text, callId);
+    });
+  }
+
+  private insertSegments(callId: number, segments: SegmentRecord[]): void {
+    const ins = this.db.prepare('INSERT INTO segments (call_id, side, start_sec, end_sec, syllables, open) VALUES (?, ?, ?, ?, ?, 0)');
+    for (const s of segments) ins.run(callId, s.side, s.start, s.end, s.syllables);
+  }
+
+  private writeMetrics(callId: number, report: AnalysisReport): void {
+    const m = report.metrics;
+    const questions = (m.questions as { me?: number } | undefined)?.me ?? null;
+    this.db
+      .prepare(`INSERT OR REPLACE INTO metrics (call_id, talk_share, talk_me_sec, talk_them_sec, longest_me_sec, longest_them_sec,
+                patience_mean_sec, patience_median_sec, patience_count, interruptions_me, interruptions_them, silence_share,
+                pace_wpm, pace_method, questions_me, report_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(callId, m.talkShare, m.talkSec.me, m.talkSec.them, m.longestMonologueSec.me, m.longestMonologueSec.them,
+        m.patienceSec.mean, m.patienceSec.median, m.patienceSec.count, m.interruptions.me, m.interruptions.them,
+        m.silenceShare, m.pace.wpm, m.pace.method, questions, JSON.stringify({ ...report, segments: undefined }));
+  }
+
+  // ---- reading --------------------------------------------------------
+
+  list(opts: { limit?: number; offset?: number } = {}): CallSummary[] {
+    const rows = this.db
+      .prepare(`${SUMMARY_SELECT} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?`)
+      .all(opts.limit ?? 1000, opts.offset ?? 0) as CallRow[];
+    return rows.map((r) => this.summary(r));
+  }
+
+  /** Full-text search over titles, notes and transcripts. */
+  search(query: string, limit = 100): CallSummary[] {
+    const fts = toFtsQuery(query);
+    if (!fts) return [];
+    const rows = this.db
+      .prepare(`SELECT rowid AS id, snippet(call_fts, -1, '[', ']', '…', 12) AS snip,
+                  highlight(call_fts, 0, '[', ']') AS ht, highlight(call_fts, 1, '[', ']') AS hn
+                FROM call_fts WHERE call_fts MATCH ? ORDER BY rank LIMIT ?`)
+      .all(fts, limit) as { id: number; snip: string; ht: string; hn: string }[];
+    const out: CallSummary[] = [];
+    for (const r of rows) {
+      const row = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`).get(r.id) as CallRow | undefined;
+      if (!row) continue;
+      const field = r.ht.includes('[') ? 'title' : r.hn.includes('[') ? 'notes' : 'transcript';
+      const s = this.summary(row);
+      s.match = { field, snippet: r.snip, atSec: field === 'transcript' ? this.matchTime(r.id, query) : undefined };
+      out.push(s);
+    }
+    return out;
+  }
+
+  /** The start of the first utterance of a call that contains the search's words. */
+  private matchTime(callId: number, query: string): number | undefined {
+    const words = query.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+    const utts = this.db.prepare('SELECT start_sec, text FROM utterances WHERE call_id = ? ORDER BY start_sec').all(callId) as { start_sec: number; text: string }[];
+    const hit = utts.find((u) => words.every((w) => u.text.toLowerCase().includes(w.replace(/\*$/, ''))))
+      ?? utts.find((u) => words.some((w) => u.text.toLowerCase().includes(w.replace(/\*$/, ''))));
+    return hit?.start_sec;
+  }
+
+  get(id: number): CallDetail {
+    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`).get(id) as CallRow | undefined;
+    if (!row) throw new CandorError('CALL_NOT_FOUND', `there is no call ${id}`, 'List the calls with `candor history list`.');
+    const reportJson = this.db.prepare('SELECT report_json FROM metrics WHERE call_id = ?').pluck().get(id) as string | undefined;
+    const segments = this.segments(id);
+    const report = reportJson ? ({ ...JSON.parse(reportJson), segments } as AnalysisReport) : null;
+    const utterances = (this.db
+      .prepare('SELECT side, speaker, start_sec, end_sec, text, words_json FROM utterances WHERE call_id = ? ORDER BY start_sec, id')
+      .all(id) as { side: Side; speaker: string | null; start_sec: number; end_sec: number; text: string; words_json: string | null }[])
+      .map((u) => ({ side: u.side, speaker: u.speaker, start: u.start_sec, end: u.end_sec, text: u.text,
+        ...(u.words_json ? { words: JSON.parse(u.words_json) } : {}) }));
+    const vision = (this.db
+      .prepare('SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY t_sec')
+      .all(id) as { t_sec: number; faces_visible: number; facing_count: number; camera_on: number }[])
+      .map((v) => ({ t: v.t_sec, facesVisible: v.faces_visible, facingCount: v.facing_count, cameraOn: v.camera_on === 1 }));
+    return { ...this.summary(row, segments), file: row.file, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision };
+  }
+
+  segmentRecords(id: number): SegmentRecord[] {
+    return (this.db.prepare('SELECT side, start_sec, end_sec, syllables FROM segments WHERE call_id = ? ORDER BY start_sec, id').all(id) as
+      { side: Side; start_sec: number; end_sec: number; syllables: number }[])
+      .map((s) => ({ side: s.side, start: s.start_sec, end: s.end_sec, syllables: s.syllables }));
+  }
+
+  segments(id: number): Segments {
+    const out: Segments = { me: [], them: [] };
+    for (const s of this.segmentRecords(id)) out[s.side].push([s.start, s.end] as Span);
+    return out;
+  }
+
+  update(id: number, patch: { title?: string; notes?: string }): CallDetail {
+    this.get(id);
+    this.tx(() => {
+      if (patch.title !== undefined) this.db.prepare('UPDATE calls SET title = ?, updated_at = ? WHERE id = ?').run(patch.title, new Date().toISOString(), id);
+      if (patch.notes !== undefined) this.db.prepare('UPDATE calls SET notes = ?, updated_at = ? WHERE id = ?').run(patch.notes, new Date().toISOString(), id);
+      const c = this.db.prepare('SELECT title, notes FROM calls WHERE id = ?').get(id) as { title: string; notes: string };
+      this.db.prepare('UPDATE call_fts SET title = ?, notes = ? WHERE rowid = ?').run(c.title, c.notes, id);
+    });
+    return this.get(id);
+  }
+
+  /** Deletes calls for good: rows, search index, and the free pages in the file. */
+  delete(ids: number[] | 'all'): number {
+    const n = this.tx(() => {
+      if (ids === 'all') {
+        const count = (this.db.prepare('SELECT count(*) FROM calls').pluck().get() as number);
+        this.db.exec('DELETE FROM calls; DELETE FROM call_fts;');
+        return count;
+      }
+      let count = 0;
+      for (const id of ids) {
+        count += this.db.prepare('DELETE FROM calls WHERE id = ?').run(id).changes;
+        this.db.prepare('DELETE FROM call_fts WHERE rowid = ?').run(id);
+      }
+      return count;
+    });
+    try {
+      compact(this.db);
+    } catch (err) {
+      throw mapSqliteError(err, this.path);
+    }
+    return n;
+  }
+
+  /** Calls left in 'recording' whose recorder is gone: crashed mid-call. */
+  interruptedCalls(): { id: number; checkpointSec: number }[] {
+    const rows = this.db.prepare("SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'").all() as
+      { id: number; owner_pid: number | null; heartbeat_at: number | null; checkpoint_sec: number }[];
+    return rows.filter((r) => !recorderAlive(r.owner_pid, r.heartbeat_at)).map((r) => ({ id: r.id, checkpointSec: r.checkpoint_sec }));
+  }
+
+  private summary(r: CallRow, segments?: Segments): CallSummary {
+    const segs = segments ?? this.segments(r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      startedAt: r.started_at,
+      durationSec: r.duration_sec,
+      source: r.source,
+      status: r.status,
+      recovered: r.status === 'recovered',
+      talkShare: r.talk_share ?? null,
+      paceWpm: r.pace_wpm ?? null,
+      longestMonologueSec: r.longest_me_sec ?? null,
+      patienceMeanSec: r.patience_mean_sec ?? null,
+      questionsMe: r.questions_me ?? null,
+      sparkline: talkShareSparkline(segs, r.duration_sec),
+    };
+  }
+}
+
+function defaultTitle(call: NewCall, iso: string): string {
+  if (call.file) return call.file.split(/[\\/]/).pop() ?? call.file;
+  return `Call ${iso.slice(0, 16).replace('T', ' ')}`;
+}
+
+/** Turns what a user types into an FTS5 query of prefix terms, all required. */
+export function toFtsQuery(q: string): string {
+  const terms = q.match(/[\p{L}\p{N}']+/gu) ?? [];
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
+}
+
+const HEARTBEAT_STALE_MS = 10_000;
+
+function recorderAlive(pid: number | null, heartbeat: number | null): boolean {
+  if (!pid) return false;
+  if (pid === process.pid) return heartbeat !== null && Date.now() - heartbeat < HEARTBEAT_STALE_MS;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // The pid exists; it may be a different process that reused it. Trust a fresh heartbeat only.
+  return heartbeat !== null && Date.now() - heartbeat < HEARTBEAT_STALE_MS;
+}

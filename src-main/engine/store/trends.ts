@@ -1,0 +1,66 @@
+// Per-ISO-week averages over finished calls: talk share, pace, longest
+// monologue, patience and questions. A week is named by its Monday
+// (YYYY-MM-DD, local time). Weeks without calls are left out.
+import type { TrendPoint } from '../../contract/calls';
+import type { Db } from './db';
+
+interface Row {
+  started_at: string;
+  talk_share: number | null;
+  pace_wpm: number | null;
+  longest_me_sec: number | null;
+  patience_mean_sec: number | null;
+  questions_me: number | null;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The Monday (local time) of the ISO week that holds `d`, as YYYY-MM-DD. */
+export function isoWeekMonday(d: Date): string {
+  const day = (d.getDay() + 6) % 7; // Monday = 0 … Sunday = 6
+  const m = new Date(d.getFullYear(), d.getMonth(), d.getDate() - day);
+  return `${m.getFullYear()}-${pad(m.getMonth() + 1)}-${pad(m.getDate())}`;
+}
+
+function avg(xs: (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
+  if (v.length === 0) return null;
+  return Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 1000) / 1000;
+}
+
+/**
+ * Trends over the last `weeks` weeks (counting the current one), oldest
+ * first. Calls still recording are left out.
+ */
+export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}): TrendPoint[] {
+  const now = opts.now ?? new Date();
+  const weeks = opts.weeks ?? 26;
+  const firstMonday = isoWeekMonday(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7 * (weeks - 1)));
+  const [fy, fm, fd] = firstMonday.split('-').map(Number);
+  const since = new Date(fy, fm - 1, fd).toISOString();
+  const rows = db
+    .prepare(`SELECT c.started_at, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me
+              FROM calls c LEFT JOIN metrics m ON m.call_id = c.id
+              WHERE c.status != 'recording' AND c.started_at >= ? ORDER BY c.started_at`)
+    .all(since) as Row[];
+  const byWeek = new Map<string, Row[]>();
+  for (const r of rows) {
+    const week = isoWeekMonday(new Date(r.started_at));
+    let list = byWeek.get(week);
+    if (!list) byWeek.set(week, (list = []));
+    list.push(r);
+  }
+  return [...byWeek.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([week, rs]) => ({
+      week,
+      calls: rs.length,
+      talkShare: avg(rs.map((r) => r.talk_share)),
+      paceWpm: avg(rs.map((r) => r.pace_wpm)),
+      longestMonologueSec: avg(rs.map((r) => r.longest_me_sec)),
+      patienceMeanSec: avg(rs.map((r) => r.patience_mean_sec)),
+      questionsMe: avg(rs.map((r) => r.questions_me)),
+    }));
+}
