@@ -31,9 +31,10 @@ void Row(const uint8_t* y, const uint8_t* u, const uint8_t* v, int uvStep, int w
     const int ci = (x >> 1) * uvStep;
     uint8x8_t u8, v8;
     if (uvStep == 2) {
-      const uint8x8x2_t uv = vld2_u8(u + ci);  // only the first 4 pairs are used
-      u8 = vzip_u8(uv.val[0], uv.val[0]).val[0];
-      v8 = vzip_u8(uv.val[1], uv.val[1]).val[0];
+      const uint8x8_t uv = vld1_u8(u + ci);            // u0 v0 u1 v1 u2 v2 u3 v3
+      const uint8x8x2_t split = vuzp_u8(uv, uv);       // [u0..u3 u0..u3], [v0..v3 v0..v3]
+      u8 = vzip_u8(split.val[0], split.val[0]).val[0];  // u0 u0 u1 u1 u2 u2 u3 u3
+      v8 = vzip_u8(split.val[1], split.val[1]).val[0];
     } else {
       uint8_t ub[8] = {u[ci], u[ci], u[ci + 1], u[ci + 1], u[ci + 2], u[ci + 2], u[ci + 3], u[ci + 3]};
       uint8_t vb[8] = {v[ci], v[ci], v[ci + 1], v[ci + 1], v[ci + 2], v[ci + 2], v[ci + 3], v[ci + 3]};

@@ -32,7 +32,7 @@ export function remember(mem: CallMemory, s: LiveSnapshot): CallMemory {
     if (mem.lastQuestions !== null && s.questionsMe > mem.lastQuestions) next.lastQuestionAtSec = t;
     next.lastQuestions = s.questionsMe;
   }
-  const fast = s.recentWpm !== null && s.recentWpm > RANGES.paceWpm.hi;
+  const fast = s.recentWpm !== null && s.recentWpm > RANGES.paceWpm.max;
   next.fastSinceSec = fast ? (mem.fastSinceSec ?? t) : null;
   next.interruptedNow = s.interruptions.me > mem.lastInterruptionsMe;
   next.lastInterruptionsMe = s.interruptions.me;
@@ -82,23 +82,23 @@ export const RULES: Record<NudgeKind, Rule> = {
     if (s.currentMonologueSec >= RULE_TUNING.monologueNudgeSec) {
       return `You have been talking for ${mmss(s.currentMonologueSec)} without a break.`;
     }
-    if (s.elapsedSec >= RULE_TUNING.talkShareMinElapsedSec && s.talkShare !== null && s.talkShare > RANGES.talkShare.hi) {
-      return `You have talked ${pct(s.talkShare)} of this call (aim for ${pct(RANGES.talkShare.lo)}–${pct(RANGES.talkShare.hi)}).`;
+    if (s.elapsedSec >= RULE_TUNING.talkShareMinElapsedSec && s.talkShare !== null && s.talkShare > RANGES.talkShare.max) {
+      return `You have talked ${pct(s.talkShare)} of this call (aim for ${pct(RANGES.talkShare.min)}–${pct(RANGES.talkShare.max)}).`;
     }
     return null;
   },
   'pause-before-answering'(s, mem) {
     if (mem.interruptedNow) return 'You came in while they were still speaking.';
     if (mem.newHandover && s.patienceSec.count >= RULE_TUNING.patienceMinCount && s.patienceSec.median !== null
-      && s.patienceSec.median < RANGES.patienceSec.lo) {
-      return `You answer ${s.patienceSec.median.toFixed(1)} s after they stop; give it a beat (${RANGES.patienceSec.lo}–${RANGES.patienceSec.hi} s).`;
+      && s.patienceSec.median < RANGES.patienceSec.min) {
+      return `You answer ${s.patienceSec.median.toFixed(1)} s after they stop; give it a beat (${RANGES.patienceSec.min}–${RANGES.patienceSec.max} s).`;
     }
     return null;
   },
   'slow-down'(s, mem) {
     if (mem.fastSinceSec === null || s.recentWpm === null) return null;
     if (s.elapsedSec - mem.fastSinceSec < RULE_TUNING.fastForSec) return null;
-    return `About ${Math.round(s.recentWpm)} words a minute (aim for ${RANGES.paceWpm.lo}–${RANGES.paceWpm.hi}).`;
+    return `About ${Math.round(s.recentWpm)} words a minute (aim for ${RANGES.paceWpm.min}–${RANGES.paceWpm.max}).`;
   },
   'ask-a-question'(s, mem) {
     if (!s.languageAvailable || s.questionsMe === null) return null;

@@ -28,7 +28,7 @@
 //              pause on either side ("Actually, we..."; "it broke, literally.")
 //              Inside a clause they are adverbs ("what actually happened",
 //              "it literally broke"): not counted.
-//   so         first word of a sentence (or after a pause) and followed by a
+//   so         first word of a sentence (or after a hesitation) and followed by a
 //              pause, a hesitation, a subject or a discourse word ("So, the
 //              plan"; "So we tried"; "So what do you think"), or last word
 //              of a sentence after a pause ("..., so."). Not "so good",
@@ -58,7 +58,9 @@ export function hesitation(w: string): FillerWord | null {
 }
 
 const AUX_BEFORE_YOU = new Set(['do', 'does', 'did', "don't", "didn't", "doesn't", 'if', 'whether', 'as', 'what', 'how',
-  'would', 'could', 'should', 'will', 'can', 'might', 'may', "wouldn't", "couldn't", 'let', 'let\'s', 'to']);
+  'would', 'could', 'should', 'will', 'can', 'might', 'may', "wouldn't", "couldn't", 'let', 'let\'s', 'to',
+  // "now you know", "I think you know": you are informed, not a filler
+  'now', 'already', 'all', 'probably', 'surely', 'because', 'since', 'that', 'think', 'guess', 'hope', 'sure']);
 const OBJECT_AFTER_KNOW = new Set(['him', 'her', 'them', 'it', 'that', 'this', 'these', 'those', 'the', 'a', 'an', 'what',
   'how', 'why', 'where', 'who', 'which', 'when', 'whether', 'if', 'me', 'us', 'you', 'your', 'my', 'our', 'their', 'his',
   'about', 'anyone', 'someone', 'anything', 'something', 'everything', 'nothing', 'each', 'exactly']);
@@ -114,7 +116,8 @@ function isSentenceAdverb(t: readonly Token[], i: number): boolean {
 
 function isSo(t: readonly Token[], i: number): boolean {
   if (t[i].sentenceEnd && !t[i].sentenceStart) return t[i].pauseBefore;
-  if (!pauseBefore(t, i)) return false;
+  // Only sentence-initial: after a comma "so" is a conjunction ("we can't, so we won't").
+  if (!t[i].sentenceStart && !(i > 0 && hesitation(t[i - 1].w) !== null)) return false;
   if (t[i].pauseAfter) return true;
   const next = t[i + 1];
   if (!next || t[i].sentenceEnd) return false;

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { LiveSnapshot } from '../../contract/live';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
-import { BleedDetector, BLEED_NCC } from '../bleed/bleed-detector';
+import { BleedDetector } from '../bleed/bleed-detector';
 import { currentMonologue } from '../metrics/monologue';
 import { acousticPace } from '../metrics/pace';
 import { round } from '../metrics/spans';
@@ -123,10 +123,11 @@ export class AnalysisPipeline extends EventEmitter {
 
     if (this.bleed) {
       this.bleed.pushSystem(this.frames[idxThem]);
+      this.bleed.observeMic(this.frames[idxMe]);
       if (meSpeech) {
         const isBleed = this.bleed.isBleed(this.frames[idxMe]);
         // Stay in "bleed" across a weaker frame in the middle of their word.
-        const bleedNow = isBleed || (this.bleedPrev && this.bleed.lastNcc >= BLEED_NCC * 0.6);
+        const bleedNow = isBleed;
         this.bleedPrev = bleedNow;
         if (bleedNow) meSpeech = false;
       } else this.bleedPrev = false;

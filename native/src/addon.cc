@@ -1,0 +1,24 @@
+// candor_native: registers the exports. Nothing else lives here.
+#include <napi.h>
+
+#include "capabilities.h"
+#include "nms.h"
+#include "preprocess.h"
+#include "yunet.h"
+
+namespace {
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  candor::InitSimd();
+  exports.Set("capabilities", Napi::Function::New(env, candor::Capabilities, "capabilities"));
+  exports.Set("simdLevel", Napi::Function::New(env, candor::GetSimdLevel, "simdLevel"));
+  exports.Set("setSimdLevel", Napi::Function::New(env, candor::SetSimdLevelJs, "setSimdLevel"));
+  exports.Set("preprocess", Napi::Function::New(env, candor::Preprocess, "preprocess"));
+  exports.Set("yunetDecode", Napi::Function::New(env, candor::YunetDecode, "yunetDecode"));
+  exports.Set("nms", Napi::Function::New(env, candor::Nms, "nms"));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(candor_native, Init)

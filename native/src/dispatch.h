@@ -1,0 +1,14 @@
+// Picks the kernel table for a SIMD level. Only levels returned by
+// AvailableLevels() are ever passed in.
+#pragma once
+#include "../kernels/iou/iou.h"
+#include "../kernels/resize/resize.h"
+#include "../kernels/yuv/yuv.h"
+
+namespace candor {
+
+const kernels::ResizeKernels& ResizeFor(SimdLevel level);
+kernels::YuvRowFn YuvRowFor(SimdLevel level);
+kernels::SuppressFn SuppressFor(SimdLevel level);
+
+}  // namespace candor

@@ -1,0 +1,273 @@
+// EngineService: the one implementation of contract/engine-api.ts. It owns
+// the store, the running call, the coach, settings, trends and retention,
+// and tells its listeners (the RPC connections) what happens as onX events.
+// Payloads arrive validated (contract validators run in the transport).
+import { EventEmitter } from 'node:events';
+import { renameSync, writeFileSync } from 'node:fs';
+import type { CallSummary, ExportFormat, TrendPoint } from '../../contract/calls';
+import type {
+  CallView, CaptureDevice, CaptureMode, EngineApi, EngineEvent, EngineEvents, EngineStatus, ExportResult, StartCallRequest,
+} from '../../contract/engine-api';
+import { CandorError, serializeError } from '../../contract/errors';
+import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
+import type { Side } from '../../contract/report';
+import type { Settings, SettingsPatch } from '../../contract/settings';
+import { NudgeCoach } from '../coach/coach';
+import type { CallStore } from '../store/calls-store';
+import { exportCalls } from '../store/export';
+import { weeklyTrends } from '../store/trends';
+import type { CaptureFactory, LiveSessionLike, PushSink, SessionFactory } from './live-types';
+import { applyRetention, RETENTION_INTERVAL_MS } from './retention';
+import { SettingsStore } from './settings-store';
+import { callMarks } from './timeline-marks';
+
+export interface EngineServiceOptions {
+  store: CallStore;
+  createSession: SessionFactory;
+  createCapture: CaptureFactory;
+  /** How this machine captures by default. */
+  captureMode: CaptureMode;
+  listDevices?: () => Promise<CaptureDevice[]>;
+  languageAvailable?: () => boolean;
+  version?: string;
+  platform?: string;
+  now?: () => Date;
+  coach?: NudgeCoach;
+}
+
+interface Running {
+  session: LiveSessionLike;
+  callId: number;
+  push?: Partial<Record<Side, PushSink>>;
+}
+
+export class EngineService implements EngineApi {
+  private readonly events = new EventEmitter();
+  private readonly settingsStore: SettingsStore;
+  private readonly coach: NudgeCoach;
+  private running: Running | null = null;
+  private lastSnapshot: LiveSnapshot = idleSnapshot();
+  /** start/stop run one at a time, in order. */
+  private lifecycle: Promise<unknown> = Promise.resolve();
+  private retentionTimer: ReturnType<typeof setInterval> | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: EngineServiceOptions) {
+    this.events.setMaxListeners(50);
+    this.settingsStore = new SettingsStore(opts.store);
+    const s = this.settingsStore.get();
+    this.coach = opts.coach ?? new NudgeCoach();
+    this.coach.setMuted(s.nudges.muted);
+    this.coach.setPaused(s.nudges.paused);
+  }
+
+  private now(): Date {
+    return this.opts.now?.() ?? new Date();
+  }
+
+  on<E extends EngineEvent>(event: E, cb: (payload: EngineEvents[E]) => void): () => void {
+    this.events.on(event, cb);
+    return () => this.events.off(event, cb);
+  }
+
+  private emit<E extends EngineEvent>(event: E, payload: EngineEvents[E]): void {
+    this.events.emit(event, payload);
+  }
+
+  /** Runs retention now and every few hours after. */
+  startHousekeeping(): void {
+    this.runRetention();
+    this.retentionTimer ??= setInterval(() => this.runRetention(), RETENTION_INTERVAL_MS);
+    this.retentionTimer.unref?.();
+  }
+
+  runRetention(): number[] {
+    const ids = applyRetention(this.opts.store, this.settingsStore.get().retentionDays, this.now());
+    if (ids.length) this.emit('onCallsChanged', { reason: 'retention', ids });
+    return ids;
+  }
+
+  // ---- live -------------------------------------------------------------
+
+  async status(): Promise<EngineStatus> {
+    const calls = this.opts.store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
+    return {
+      version: this.opts.version ?? '0.0.0',
+      platform: this.opts.platform ?? process.platform,
+      captureMode: this.opts.captureMode,
+      live: this.lastSnapshot.state,
+      callId: this.running?.callId ?? null,
+      languageAvailable: this.opts.languageAvailable?.() ?? false,
+      dbPath: this.opts.store.path,
+      calls,
+    };
+  }
+
+  async snapshot(): Promise<LiveSnapshot> {
+    return this.running ? this.running.session.snapshot() : this.lastSnapshot;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.lifecycle.then(fn, fn);
+    this.lifecycle = next.catch(() => undefined);
+    return next;
+  }
+
+  startCall(req: StartCallRequest): Promise<{ callId: number }> {
+    return this.serial(async () => {
+      if (this.closed) throw new CandorError('INTERNAL', 'the engine is shutting down');
+      if (this.running) return { callId: this.running.callId }; // one call at a time: starting twice is harmless
+      const settings = this.settingsStore.get();
+      const capture = req.capture ?? this.opts.captureMode;
+      const set = await this.opts.createCapture({ capture, sampleRate: req.sampleRate, settings });
+      const session = this.opts.createSession({ store: this.opts.store, sources: set.sources, title: req.title, keepAudio: settings.keepAudio });
+      session.on('snapshot', (s) => this.onSnapshot(s));
+      session.on('error', (err) => this.emit('onError', serializeError(err)));
+      this.coach.reset();
+      this.publish({ ...idleSnapshot(), state: 'starting' });
+      let callId: number;
+      try {
+        callId = await session.start();
+      } catch (err) {
+        session.removeAllListeners();
+        this.publish(idleSnapshot());
+        throw err;
+      }
+      this.running = { session, callId, push: set.push };
+      this.emit('onCallsChanged', { reason: 'added', ids: [callId] });
+      return { callId };
+    });
+  }
+
+  private publish(s: LiveSnapshot): void {
+    this.lastSnapshot = s;
+    this.emit('onSnapshot', s);
+  }
+
+  private onSnapshot(s: LiveSnapshot): void {
+    this.publish(s);
+    const nudge = this.coach.observe(s);
+    if (nudge) this.emit('onNudge', nudge);
+  }
+
+  stopCall(): Promise<CallSummary | null> {
+    return this.serial(async () => {
+      const r = this.running;
+      if (!r) return null;
+      this.publish({ ...r.session.snapshot(), state: 'stopping' });
+      try {
+        await r.session.stop();
+      } finally {
+        r.session.removeAllListeners();
+        this.running = null;
+        this.publish(idleSnapshot());
+      }
+      const summary = this.summary(r.callId);
+      this.emit('onCallEnded', summary);
+      this.emit('onCallsChanged', { reason: 'updated', ids: [r.callId] });
+      return summary;
+    });
+  }
+
+  private summary(id: number): CallSummary {
+    const d = this.opts.store.get(id);
+    return {
+      id: d.id, title: d.title, startedAt: d.startedAt, durationSec: d.durationSec, source: d.source, status: d.status,
+      recovered: d.recovered, talkShare: d.talkShare, paceWpm: d.paceWpm, longestMonologueSec: d.longestMonologueSec,
+      patienceMeanSec: d.patienceMeanSec, questionsMe: d.questionsMe, sparkline: d.sparkline,
+    };
+  }
+
+  async pushAudio(p: { side: Side; pcm: Float32Array }): Promise<void> {
+    this.running?.push?.[p.side]?.push(p.pcm); // no call or not pushing: dropped, as a one-way message must be
+  }
+
+  // ---- history ------------------------------------------------------------
+
+  async listCalls(p: { limit?: number; offset?: number }): Promise<CallSummary[]> {
+    return this.opts.store.list(p);
+  }
+
+  async searchCalls(p: { query: string; limit?: number }): Promise<CallSummary[]> {
+    if (p.query.trim() === '') return this.opts.store.list({ limit: p.limit });
+    return this.opts.store.search(p.query, p.limit);
+  }
+
+  async getCall(p: { id: number }): Promise<CallView> {
+    const d = this.opts.store.get(p.id);
+    return { ...d, marks: callMarks(d.segments) };
+  }
+
+  async updateCall(p: { id: number; title?: string; notes?: string }): Promise<CallView> {
+    const title = p.title?.trim();
+    if (p.title !== undefined && !title) throw new CandorError('BAD_ARGUMENT', 'a call needs a title', 'Type a few words for the title.');
+    this.opts.store.update(p.id, { title, notes: p.notes });
+    this.emit('onCallsChanged', { reason: 'updated', ids: [p.id] });
+    return this.getCall({ id: p.id });
+  }
+
+  async deleteCalls(p: { ids: number[] | 'all' }): Promise<{ deleted: number }> {
+    const live = this.running?.callId;
+    if (live !== undefined && (p.ids === 'all' || p.ids.includes(live))) {
+      throw new CandorError('BAD_ARGUMENT', `call ${live} is being recorded`, 'Stop the call first, then delete it.');
+    }
+    const deleted = this.opts.store.delete(p.ids);
+    this.emit('onCallsChanged', { reason: 'deleted', ids: p.ids });
+    return { deleted };
+  }
+
+  async trends(p: { weeks?: number }): Promise<TrendPoint[]> {
+    return weeklyTrends(this.opts.store.db, { weeks: p.weeks, now: this.now() });
+  }
+
+  async exportToFile(p: { ids: number[] | 'all'; format: ExportFormat; path: string }): Promise<ExportResult> {
+    if (p.ids !== 'all') for (const id of p.ids) this.opts.store.get(id); // CALL_NOT_FOUND before a file is written
+    const calls = p.ids === 'all' ? (this.opts.store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number) : p.ids.length;
+    const text = exportCalls(this.opts.store, p.ids, p.format);
+    const tmp = `${p.path}.part-${process.pid}`;
+    try {
+      writeFileSync(tmp, text, { mode: 0o600 });
+      renameSync(tmp, p.path); // a half-written export never sits under the chosen name
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new CandorError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'INTERNAL',
+        `cannot write the export to ${p.path}: ${(err as Error).message}`, 'Choose another folder and try again.', { cause: err });
+    }
+    return { path: p.path, calls, bytes: Buffer.byteLength(text) };
+  }
+
+  // ---- settings -------------------------------------------------------------
+
+  async getSettings(): Promise<Settings> {
+    return this.settingsStore.get();
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    const before = this.settingsStore.get();
+    const s = this.settingsStore.update(patch, this.now());
+    this.coach.setMuted(s.nudges.muted);
+    this.coach.setPaused(s.nudges.paused);
+    this.emit('onSettingsChanged', s);
+    if (s.retentionDays !== before.retentionDays) this.runRetention();
+    return s;
+  }
+
+  async listDevices(): Promise<CaptureDevice[]> {
+    return (await this.opts.listDevices?.()) ?? [];
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.closed) return;
+    if (this.running) {
+      try {
+        await this.stopCall();
+      } catch (err) {
+        this.emit('onError', serializeError(err));
+      }
+    }
+    this.closed = true;
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retentionTimer = null;
+    this.opts.store.close();
+  }
+}
