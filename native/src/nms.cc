@@ -5,6 +5,8 @@
 // about a millisecond.
 #include "nms.h"
 
+#include <algorithm>
+
 #include "cpu.h"
 #include "dispatch.h"
 #include "napi_util.h"

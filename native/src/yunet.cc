@@ -7,6 +7,8 @@
 // is a few microseconds next to the model run.
 #include "yunet.h"
 
+#include <algorithm>
+
 #include "cpu.h"
 #include "dispatch.h"
 #include "napi_util.h"

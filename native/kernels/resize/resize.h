@@ -8,6 +8,7 @@
 //          out = ((float)q * (1 / 256.f) - mean[c]) * scale[c]
 // All weights are >= 0, so every sum fits in int32 (max 65280 << 14).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 
 #include "../simd.h"

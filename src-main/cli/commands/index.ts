@@ -2,5 +2,6 @@
 import type { Command } from '../command';
 import { analyzeCommand } from './analyze';
 import { historyCommand } from './history';
+import { recordCommand } from './record';
 
-export const COMMANDS: Command[] = [analyzeCommand, historyCommand];
+export const COMMANDS: Command[] = [analyzeCommand, recordCommand, historyCommand];

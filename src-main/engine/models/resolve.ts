@@ -7,12 +7,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import { modelsDir } from '../store/paths';
-import { manifestEntry, type ModelEntry, PROJECT_ROOT } from './manifest';
+import { fileEntry, type SingleFileEntry, PROJECT_ROOT } from './manifest';
 
 const require = createRequire(join(PROJECT_ROOT, 'package.json'));
 const verified = new Map<string, string>(); // path -> "size:mtime" already verified
 
-export function candidatePaths(entry: ModelEntry, env: NodeJS.ProcessEnv = process.env): string[] {
+export function candidatePaths(entry: SingleFileEntry, env: NodeJS.ProcessEnv = process.env): string[] {
   const dirs = [env.CANDOR_MODELS_DIR, modelsDir({ ...env, CANDOR_MODELS_DIR: undefined })].filter(Boolean) as string[];
   const paths = [...new Set(dirs)].map((d) => join(d, entry.file));
   if (entry.bundled) {
@@ -36,7 +36,7 @@ export type ModelStatus =
 
 /** Where a model is and whether it is intact; never throws for a missing file. */
 export function modelStatus(name: string, env: NodeJS.ProcessEnv = process.env): ModelStatus {
-  const entry = manifestEntry(name);
+  const entry = fileEntry(name);
   const looked = candidatePaths(entry, env);
   for (const path of looked) {
     if (!existsSync(path)) continue;
@@ -60,7 +60,7 @@ export function resolveModelSync(name: string, env: NodeJS.ProcessEnv = process.
       'Run `npm run models` to download and verify it, or point CANDOR_MODELS_DIR at a folder that has it.');
   }
   throw new CandorError('MODEL_CORRUPT',
-    `model ${name} at ${s.path} is corrupt: its sha256 is ${s.actual}, expected ${manifestEntry(name).sha256}`,
+    `model ${name} at ${s.path} is corrupt: its sha256 is ${s.actual}, expected ${fileEntry(name).sha256}`,
     `Delete ${s.path} and run \`npm run models\` to download it again.`);
 }
 

@@ -78,6 +78,11 @@ export class AnalysisPipeline extends EventEmitter {
     q.push(samples);
   }
 
+  /** Samples waiting on one side. */
+  queued(side: Side): number {
+    return this.queues.get(side)?.available ?? 0;
+  }
+
   /** Samples waiting on the slowest side. */
   backlog(): number {
     return Math.max(...this.sides.map((s) => this.queues.get(s)!.available));

@@ -118,6 +118,10 @@ export class EngineService implements EngineApi {
       if (this.closed) throw new CandorError('INTERNAL', 'the engine is shutting down');
       if (this.running) return { callId: this.running.callId }; // one call at a time: starting twice is harmless
       const settings = this.settingsStore.get();
+      if (!settings.consent.accepted) {
+        throw new CandorError('PERMISSION_DENIED', 'Candor has not been given consent to capture calls yet',
+          'Open the history window and read the privacy notice; capture starts only after you agree.');
+      }
       const capture = req.capture ?? this.opts.captureMode;
       const set = await this.opts.createCapture({ capture, sampleRate: req.sampleRate, settings });
       const session = this.opts.createSession({ store: this.opts.store, sources: set.sources, title: req.title, keepAudio: settings.keepAudio });

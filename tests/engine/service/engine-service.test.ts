@@ -30,6 +30,7 @@ function setup(now = () => new Date()) {
       return s;
     },
   });
+  store.db.prepare("INSERT INTO settings (key, value) VALUES ('consent', ?)").run(JSON.stringify({ accepted: true, at: '2025-01-01T00:00:00.000Z' }));
   const cleanup = () => {
     store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -172,6 +173,7 @@ test('settings persist in the store; retention deletes old calls when it changes
     assert.equal((await svc.getSettings()).retentionDays, 0);
     svc.startHousekeeping();
     assert.equal((await svc.listCalls({})).length, 2, 'keep forever by default');
+    await svc.updateSettings({ consent: { accepted: false } });
     const s = await svc.updateSettings({ retentionDays: 30, consent: { accepted: true } });
     assert.equal(s.consent.at, now.toISOString());
     assert.deepEqual((await svc.listCalls({})).map((c) => c.id), [recent]);
@@ -196,6 +198,17 @@ test('trends by week', async () => {
     assert.equal(t[0].talkShare, 0.625);
     assert.equal(t[1].talkShare, 0.25);
     assert.deepEqual(await svc.trends({ weeks: 1 }).then((x) => x.map((p) => p.week)), ['2025-06-30']);
+  } finally {
+    cleanup();
+  }
+});
+
+test('no capture before consent', async () => {
+  const { svc, sessions, cleanup } = setup();
+  try {
+    await svc.updateSettings({ consent: { accepted: false } });
+    await assert.rejects(svc.startCall({}), (e: unknown) => e instanceof CandorError && e.code === 'PERMISSION_DENIED');
+    assert.equal(sessions.length, 0);
   } finally {
     cleanup();
   }

@@ -99,7 +99,8 @@ export async function openWasmDecoded(path: string, format: WasmFormat, head: Ui
   }
   if (!info) {
     await free();
-    if (errors > 0 || format !== 'flac') throw corrupt(path, `the ${CODEC[format]} stream could not be decoded`);
+    const declaredEmpty = format === 'flac' && head.length >= 42 && String.fromCharCode(...head.subarray(0, 4)) === 'fLaC' && flacTotalSamples(head) === null && errors === 0;
+    if (!declaredEmpty) throw corrupt(path, `the ${CODEC[format]} stream could not be decoded`);
     throw new CandorError('AUDIO_EMPTY', `${path} has no audio samples`, 'Record or export the call again.');
   }
   const finalInfo: AudioInfo = info;

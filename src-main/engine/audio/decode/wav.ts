@@ -87,11 +87,11 @@ export async function openWav(path: string, fileSize: number, opts: DecodeOption
   const h = await readHeader(path, fileSize);
   checkChannels(path, h.channels);
   checkSampleRate(path, h.sampleRate);
+  const read = sampleReader(path, h);
   const bytesPerSample = h.bitsPerSample / 8;
   if (!Number.isInteger(bytesPerSample) || h.blockAlign !== bytesPerSample * h.channels) {
     throw corrupt(path, `inconsistent block size (${h.blockAlign} bytes for ${h.channels} x ${h.bitsPerSample}-bit)`);
   }
-  const read = sampleReader(path, h);
   const present = Math.max(0, fileSize - h.dataOffset);
   let dataBytes = h.dataBytes;
   if (dataBytes > present) {

@@ -1,0 +1,71 @@
+// Builds the three parts of the app:
+//   main     out/main/index.js (Electron main) and out/main/engine-host.js (the engine's utilityProcess)
+//   preload  out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ES modules)
+//   renderer out/renderer/{hud,history}.html, each page with the strict CSP in a <meta>
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+import type { Plugin, UserConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './src-main/app/csp';
+
+const root = import.meta.dirname;
+
+/** Puts the CSP <meta> first in <head>: the strict one in builds, a dev one for the dev server. */
+function cspMeta(): Plugin {
+  let dev = false;
+  return {
+    name: 'candor-csp-meta',
+    configResolved(c) {
+      dev = c.command === 'serve';
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        const csp = dev ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+        return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+      },
+    },
+  };
+}
+
+/** The renderer's config; the e2e tests build the same pages from it. */
+export const rendererConfig = {
+  root: resolve(root, 'src-renderer'),
+  base: './',
+  plugins: [vue(), cspMeta()],
+  build: {
+    outDir: resolve(root, 'out/renderer'),
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: {
+        hud: resolve(root, 'src-renderer/hud.html'),
+        history: resolve(root, 'src-renderer/history.html'),
+      },
+    },
+  },
+} satisfies UserConfig;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'src-main/app/main.ts'),
+          'engine-host': resolve(root, 'src-main/engine/host/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'src-main/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: rendererConfig,
+});

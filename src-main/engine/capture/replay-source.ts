@@ -1,0 +1,52 @@
+// Replays a recording as if it were a live call, in real time (or faster):
+// demos, the HUD without a call, and the end-to-end tests.
+import type { Side } from '../../contract/report';
+import { openCallAudio, type CallAudio, type CallAudioSpec } from '../audio/call-audio';
+import type { CaptureHandlers, CaptureSource } from './capture-source';
+
+export class ReplaySource implements CaptureSource {
+  sides: Side[] = [];
+  readonly realtime = false;
+  private audio: CallAudio | null = null;
+  private stopped = false;
+
+  constructor(readonly spec: CallAudioSpec, readonly speed = 1) {}
+
+  get label(): string {
+    return `replay of ${'file' in this.spec ? this.spec.file : `${this.spec.me} + ${this.spec.them}`}`;
+  }
+
+  /** Opens the file (so its errors surface before the call starts). */
+  async open(): Promise<Side[]> {
+    this.audio ??= await openCallAudio(this.spec);
+    this.sides = this.audio.sides;
+    return this.sides;
+  }
+
+  async start(h: CaptureHandlers): Promise<void> {
+    await this.open();
+    const audio = this.audio!;
+    const t0 = performance.now();
+    const sent = new Map<Side, number>();
+    void (async () => {
+      try {
+        for await (const chunk of audio.chunks()) {
+          if (this.stopped) break;
+          h.onData(chunk.side, chunk.samples);
+          const n = (sent.get(chunk.side) ?? 0) + chunk.samples.length;
+          sent.set(chunk.side, n);
+          const ahead = (n / 16000 / this.speed) * 1000 - (performance.now() - t0);
+          if (ahead > 20) await new Promise((r) => setTimeout(r, ahead));
+        }
+        if (!this.stopped) h.onEnd?.();
+      } catch (err) {
+        if (!this.stopped) h.onError(err as Error);
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.audio?.close();
+  }
+}

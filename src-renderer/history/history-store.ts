@@ -1,0 +1,125 @@
+// The history window's state: which view is open, the list (or search
+// results), the open call, trends and settings. Everything comes from the
+// engine; the store only remembers what is on screen.
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { CallSummary, ExportFormat, TrendPoint } from '../../src-main/contract/calls';
+import type { CallView, CaptureDevice, EngineStatus } from '../../src-main/contract/engine-api';
+import type { HistoryView } from '../../src-main/contract/app-api';
+import type { Settings, SettingsPatch } from '../../src-main/contract/settings';
+import { app, engine, errorText, on } from '../shared/bridge';
+
+export type View = HistoryView | 'call';
+
+export const useHistoryStore = defineStore('history', () => {
+  const view = ref<View>('list');
+  const calls = ref<CallSummary[]>([]);
+  const query = ref('');
+  const loading = ref(false);
+  const current = ref<CallView | null>(null);
+  const trends = ref<TrendPoint[]>([]);
+  const settings = ref<Settings | null>(null);
+  const status = ref<EngineStatus | null>(null);
+  const devices = ref<CaptureDevice[]>([]);
+  const flash = ref<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  let flashTimer: ReturnType<typeof setTimeout> | null = null;
+  let searchSeq = 0;
+
+  const consented = computed(() => settings.value?.consent.accepted ?? false);
+
+  function say(kind: 'ok' | 'error', text: string): void {
+    flash.value = { kind, text };
+    if (flashTimer) clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => (flash.value = null), kind === 'ok' ? 5000 : 10000);
+  }
+
+  async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (err) {
+      say('error', errorText(err));
+      return undefined;
+    }
+  }
+
+  async function loadCalls(): Promise<void> {
+    const seq = ++searchSeq;
+    loading.value = true;
+    const q = query.value.trim();
+    const list = await guard(() => (q ? engine.searchCalls({ query: q }) : engine.listCalls({ limit: 500 })));
+    if (seq !== searchSeq) return; // a newer search won
+    loading.value = false;
+    if (list) calls.value = list;
+  }
+
+  async function openCall(id: number): Promise<void> {
+    const c = await guard(() => engine.getCall({ id }));
+    if (!c) return;
+    current.value = c;
+    view.value = 'call';
+  }
+
+  async function show(v: View): Promise<void> {
+    view.value = v;
+    if (v === 'list') await loadCalls();
+    if (v === 'trends') trends.value = (await guard(() => engine.trends({ weeks: 26 }))) ?? [];
+    if (v === 'settings') {
+      devices.value = (await guard(() => engine.listDevices())) ?? [];
+      status.value = (await guard(() => engine.status())) ?? status.value;
+    }
+  }
+
+  async function saveCall(patch: { title?: string; notes?: string }): Promise<boolean> {
+    if (!current.value) return false;
+    const id = current.value.id;
+    const c = await guard(() => engine.updateCall({ id, ...patch }));
+    if (!c) return false;
+    current.value = c;
+    return true;
+  }
+
+  async function remove(ids: number[] | 'all'): Promise<void> {
+    const r = await guard(() => engine.deleteCalls({ ids }));
+    if (!r) return;
+    say('ok', r.deleted === 1 ? 'The call was deleted for good.' : `${r.deleted} calls were deleted for good.`);
+    if (current.value && (ids === 'all' || ids.includes(current.value.id))) current.value = null;
+    if (view.value === 'call') view.value = 'list';
+    await loadCalls();
+  }
+
+  async function exportCalls(ids: number[] | 'all', format: ExportFormat): Promise<void> {
+    const r = await guard(() => app.exportCalls({ ids, format }));
+    if (r) say('ok', `Exported ${r.calls} ${r.calls === 1 ? 'call' : 'calls'} to ${r.path}`);
+  }
+
+  async function updateSettings(patch: SettingsPatch): Promise<void> {
+    const s = await guard(() => engine.updateSettings(patch));
+    if (s) settings.value = s;
+  }
+
+  let listening = false;
+
+  async function init(): Promise<void> {
+    if (!listening) listen();
+    settings.value = (await guard(() => engine.getSettings())) ?? null;
+    status.value = (await guard(() => engine.status())) ?? null;
+    if (!consented.value) view.value = 'consent';
+    else await show(view.value === 'call' ? 'list' : view.value);
+  }
+
+  function listen(): void {
+    listening = true;
+    on('onCallsChanged', () => {
+      if (view.value === 'list') void loadCalls();
+      if (view.value === 'trends') void show('trends');
+      const c = current.value;
+      if (c && view.value === 'call') void engine.getCall({ id: c.id }).then((v) => (current.value = v), () => undefined);
+    });
+    on('onSettingsChanged', (s) => (settings.value = s));
+    on('onShowView', ({ view: v, callId }) => void (callId ? openCall(callId) : show(v)));
+    on('onEngineRestarted', () => void init());
+  }
+
+  return { view, calls, query, loading, current, trends, settings, status, devices, flash, consented,
+    say, loadCalls, openCall, show, saveCall, remove, exportCalls, updateSettings, init };
+});

@@ -1,0 +1,46 @@
+// Capture mode 'push' (macOS, Windows): the microphone via getUserMedia and
+// the system's audio via getDisplayMedia, which main answers with the
+// screen's desktopCapturer source and loopback audio. Each side's PCM goes
+// to the engine in 100 ms pieces; nothing is kept here.
+import type { Side } from '../../src-main/contract/report';
+import type { Settings } from '../../src-main/contract/settings';
+import workletUrl from './pcm-worklet.ts?worker&url';
+
+export interface PushCapture {
+  sampleRate: number;
+  stop(): void;
+}
+
+export async function startPushCapture(devices: Settings['capture'], onPcm: (side: Side, pcm: Float32Array) => void): Promise<PushCapture> {
+  const streams: MediaStream[] = [];
+  const ctx = new AudioContext({ latencyHint: 'interactive' });
+  try {
+    const mic = await navigator.mediaDevices.getUserMedia({
+      audio: { deviceId: devices.mic ? { exact: devices.mic } : undefined, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+    });
+    streams.push(mic);
+    const display = await navigator.mediaDevices.getDisplayMedia({ audio: true, video: true });
+    streams.push(display);
+    for (const t of display.getVideoTracks()) t.stop(); // only the loopback audio is used
+    if (display.getAudioTracks().length === 0) throw new Error('the system audio could not be captured (no loopback track)');
+    await ctx.audioWorklet.addModule(workletUrl);
+    const tap = (stream: MediaStream, side: Side): void => {
+      const node = new AudioWorkletNode(ctx, 'candor-pcm-tap', { numberOfInputs: 1, numberOfOutputs: 0 });
+      node.port.onmessage = (e: MessageEvent<Float32Array>) => onPcm(side, e.data);
+      ctx.createMediaStreamSource(stream).connect(node);
+    };
+    tap(mic, 'me');
+    tap(display, 'them');
+  } catch (err) {
+    for (const s of streams) for (const t of s.getTracks()) t.stop();
+    void ctx.close();
+    throw err;
+  }
+  return {
+    sampleRate: ctx.sampleRate,
+    stop() {
+      for (const s of streams) for (const t of s.getTracks()) t.stop();
+      void ctx.close();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// The HUD's state: the latest LiveSnapshot, the nudge on screen, whether
+// nudges are paused and the HUD is click-through. Fed by engine events.
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { EngineStatus, Nudge } from '../../src-main/contract/engine-api';
+import { idleSnapshot, type LiveSnapshot } from '../../src-main/contract/live';
+import type { Settings } from '../../src-main/contract/settings';
+import { app, engine, errorText, on } from '../shared/bridge';
+import { startPushCapture, type PushCapture } from './capture';
+
+/** How long a nudge stays on screen. */
+export const NUDGE_VISIBLE_MS = 12_000;
+
+export const useLiveStore = defineStore('live', () => {
+  const snapshot = ref<LiveSnapshot>(idleSnapshot());
+  const status = ref<EngineStatus | null>(null);
+  const settings = ref<Settings | null>(null);
+  const nudge = ref<Nudge | null>(null);
+  const error = ref<string | null>(null);
+  const clickThrough = ref(false);
+  const busy = ref(false);
+  let nudgeTimer: ReturnType<typeof setTimeout> | null = null;
+  let capture: PushCapture | null = null;
+
+  const recording = computed(() => snapshot.value.state !== 'idle');
+  const nudgesPaused = computed(() => settings.value?.nudges.paused ?? false);
+
+  function showNudge(n: Nudge): void {
+    nudge.value = n;
+    if (nudgeTimer) clearTimeout(nudgeTimer);
+    nudgeTimer = setTimeout(() => (nudge.value = null), NUDGE_VISIBLE_MS);
+  }
+
+  function dismissNudge(): void {
+    nudge.value = null;
+    if (nudgeTimer) clearTimeout(nudgeTimer);
+  }
+
+  async function refresh(): Promise<void> {
+    const [st, s, snap] = await Promise.all([engine.status(), engine.getSettings(), engine.snapshot()]);
+    status.value = st;
+    settings.value = s;
+    snapshot.value = snap;
+    clickThrough.value = s.hud.clickThrough;
+  }
+
+  async function start(): Promise<void> {
+    if (busy.value || recording.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      const st = status.value ?? (await engine.status());
+      if (st.captureMode === 'push') {
+        capture = await startPushCapture(settings.value?.capture ?? { mic: null, system: null }, (side, pcm) => {
+          void engine.pushAudio({ side, pcm });
+        });
+        await engine.startCall({ capture: 'push', sampleRate: capture.sampleRate });
+      } else {
+        await engine.startCall({});
+      }
+    } catch (err) {
+      capture?.stop();
+      capture = null;
+      error.value = errorText(err);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function stop(): Promise<void> {
+    if (busy.value || !recording.value) return;
+    busy.value = true;
+    try {
+      await engine.stopCall();
+      dismissNudge();
+    } catch (err) {
+      error.value = errorText(err);
+    } finally {
+      capture?.stop();
+      capture = null;
+      busy.value = false;
+    }
+  }
+
+  async function toggleNudges(): Promise<void> {
+    try {
+      settings.value = await engine.updateSettings({ nudges: { paused: !nudgesPaused.value } });
+      if (settings.value.nudges.paused) dismissNudge();
+    } catch (err) {
+      error.value = errorText(err);
+    }
+  }
+
+  async function setClickThrough(enabled: boolean): Promise<void> {
+    try {
+      await app.setClickThrough({ enabled });
+      clickThrough.value = enabled;
+    } catch (err) {
+      error.value = errorText(err);
+    }
+  }
+
+  function listen(): void {
+    on('onSnapshot', (s) => (snapshot.value = s));
+    on('onNudge', (n) => {
+      if (!nudgesPaused.value) showNudge(n);
+    });
+    on('onSettingsChanged', (s) => {
+      settings.value = s;
+      clickThrough.value = s.hud.clickThrough;
+    });
+    on('onError', (e) => (error.value = e.hint ? `${e.message}. ${e.hint}` : e.message));
+    on('onClickThroughChanged', ({ enabled }) => (clickThrough.value = enabled));
+    on('onAppCommand', ({ command }) => {
+      if (command === 'toggle-call') void (recording.value ? stop() : start());
+    });
+    on('onEngineRestarted', () => void refresh().catch(() => undefined));
+  }
+
+  return { snapshot, status, settings, nudge, error, clickThrough, busy, recording, nudgesPaused,
+    refresh, start, stop, toggleNudges, setClickThrough, dismissNudge, listen, showNudge };
+});

@@ -1,0 +1,27 @@
+// Runs the real `candor` command in a child process, as a user would.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const CLI = join(ROOT, 'src-main', 'cli', 'candor.ts');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function candor(args: string[], env: NodeJS.ProcessEnv = {}, opts: { timeoutMs?: number } = {}): CliResult {
+  const r = spawnSync(TSX, [CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: opts.timeoutMs ?? 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function candorAsync(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawn(TSX, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
