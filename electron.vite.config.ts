@@ -2,6 +2,7 @@
 //   main     out/main/index.js (Electron main) and out/main/engine-host.js (the engine's utilityProcess)
 //   preload  out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ES modules)
 //   renderer out/renderer/{hud,history}.html, each page with the strict CSP in a <meta>
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
@@ -28,6 +29,24 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * The engine's Linux capture starts `parec` through a recorder module that it
+ * finds next to itself (new URL('./recorders/parec.cjs', import.meta.url));
+ * in the bundle that is out/main/recorders/.
+ */
+function engineAssets(): Plugin {
+  return {
+    name: 'candor-engine-assets',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'recorders/parec.cjs',
+        source: readFileSync(resolve(root, 'src-main/engine/capture/recorders/parec.cjs')),
+      });
+    },
+  };
+}
+
 /** The renderer's config; the e2e tests build the same pages from it. */
 export const rendererConfig = {
   root: resolve(root, 'src-renderer'),
@@ -47,6 +66,7 @@ export const rendererConfig = {
 
 export default defineConfig({
   main: {
+    plugins: [engineAssets()],
     build: {
       outDir: resolve(root, 'out/main'),
       rolldownOptions: {

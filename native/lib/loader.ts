@@ -15,8 +15,8 @@ const requireNative = createRequire(import.meta.url);
 
 export const NATIVE_FIX_HINT =
   'Run `npm ci` (or `npm rebuild`) in the project folder to build the addon; `npm run build:native` rebuilds ' +
-  'only the addon (needs a C++17 compiler, make and Python 3 for node-gyp). For the Electron app, rebuild it ' +
-  'for Electron with `npx electron-builder install-app-deps`; for an installed app, reinstall Candor. ' +
+  'only the addon (needs a C++17 compiler, make and Python 3 for node-gyp). The addon uses Node-API, so one ' +
+  'build serves Node and Electron alike; for an installed app, reinstall Candor. ' +
   'CANDOR_NATIVE_PATH=<file> selects a specific build.';
 
 /** Every place the binary may be, in the order they are tried. */

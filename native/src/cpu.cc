@@ -94,18 +94,21 @@ const CpuFeatures& DetectCpu() {
   return f;
 }
 
-std::vector<SimdLevel> AvailableLevels() {
-  std::vector<SimdLevel> out{SimdLevel::kScalar};
-  const CpuFeatures& f = DetectCpu();
+const std::vector<SimdLevel>& AvailableLevels() {
+  static const std::vector<SimdLevel> levels = [] {
+    std::vector<SimdLevel> out{SimdLevel::kScalar};
+    const CpuFeatures& f = DetectCpu();
 #if CANDOR_X86
-  if (f.sse41) out.push_back(SimdLevel::kSse41);
-  if (f.sse41 && f.avx2) out.push_back(SimdLevel::kAvx2);
+    if (f.sse41) out.push_back(SimdLevel::kSse41);
+    if (f.sse41 && f.avx2) out.push_back(SimdLevel::kAvx2);
 #endif
 #if CANDOR_ARM64
-  if (f.neon) out.push_back(SimdLevel::kNeon);
+    if (f.neon) out.push_back(SimdLevel::kNeon);
 #endif
-  (void)f;
-  return out;
+    (void)f;
+    return out;
+  }();
+  return levels;
 }
 
 SimdLevel BestLevel() { return AvailableLevels().back(); }

@@ -15,7 +15,7 @@ struct CpuFeatures {
 
 const CpuFeatures& DetectCpu();
 // Levels this build has kernels for and this CPU can run, lowest first.
-std::vector<SimdLevel> AvailableLevels();
+const std::vector<SimdLevel>& AvailableLevels();
 SimdLevel BestLevel();
 SimdLevel ActiveLevel();
 // Selects `requested` if available; otherwise the highest available level

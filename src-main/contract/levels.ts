@@ -27,8 +27,10 @@ export function verdictLabel(v: RangeVerdict): { word: string; symbol: string } 
 
 /** "40–60%", "110–170 wpm", "under 150 s": a range as a user reads it. */
 export function rangeText(r: Range): string {
-  const fmt = (x: number): string => (r.unit === 'share' ? `${Math.round(x * 100)}%` : `${x}`);
-  const unit = r.unit === 'share' ? '' : ` ${r.unit}`;
+  const clock = r.unit === 's' && (r.max ?? 0) >= 60;
+  const fmt = (x: number): string =>
+    r.unit === 'share' ? `${Math.round(x * 100)}%` : clock ? `${Math.floor(x / 60)}:${String(Math.round(x % 60)).padStart(2, '0')}` : `${x}`;
+  const unit = r.unit === 'share' || clock ? '' : ` ${r.unit}`;
   if (r.min !== undefined && r.max !== undefined) return `${fmt(r.min)}–${fmt(r.max)}${unit}`;
   if (r.max !== undefined) return `under ${fmt(r.max)}${unit}`;
   if (r.min !== undefined) return `at least ${fmt(r.min)}${unit}`;

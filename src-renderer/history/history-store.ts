@@ -85,6 +85,7 @@ export const useHistoryStore = defineStore('history', () => {
     if (current.value && (ids === 'all' || ids.includes(current.value.id))) current.value = null;
     if (view.value === 'call') view.value = 'list';
     await loadCalls();
+    status.value = (await guard(() => engine.status())) ?? status.value;
   }
 
   async function exportCalls(ids: number[] | 'all', format: ExportFormat): Promise<void> {

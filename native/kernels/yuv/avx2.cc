@@ -27,7 +27,7 @@ CANDOR_TARGET_AVX2 inline void LoadChroma(const uint8_t* u, const uint8_t* v, in
 
 CANDOR_TARGET_AVX2 inline void Convert8(__m256i y, __m256i u, __m256i v, const YuvCoeffs& c, __m256i& r,
                                         __m256i& g, __m256i& b) {
-  const __m256i k128 = _mm256_set1_epi32(128), round = _mm256_set1_epi32(2047);
+  const __m256i k128 = _mm256_set1_epi32(128), round = _mm256_set1_epi32(2048);
   const __m256i yy = _mm256_mullo_epi32(_mm256_sub_epi32(y, _mm256_set1_epi32(c.yOffset)), _mm256_set1_epi32(c.cy));
   const __m256i uu = _mm256_sub_epi32(u, k128), vv = _mm256_sub_epi32(v, k128);
   r = _mm256_srai_epi32(

@@ -2,22 +2,26 @@
 // candor analyze --me <mic-file> --them <system-file>
 import type { Side } from '../../contract/report';
 import type { CallAudioSpec } from '../../engine/audio/call-audio';
-import { analyzeCall } from '../../engine/pipeline/analyze-call';
+import { analyzeCallWithWords } from '../../engine/asr/analyze-with-words';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
+import { analyzeTranscriptCommand, transcriptUsage, wantsTranscript } from './analyze-transcript';
 import { ProgressBar } from '../progress';
+import { formatLanguage } from '../language-text';
 import { formatReport } from '../report-text';
 import { openStore } from '../store';
 
 const usage = 'candor analyze <file> [--side me|them] [--json] [--save] [--db path] [--allow-truncated] [--no-bleed]\n' +
-  '       candor analyze --me <mic-file> --them <system-file> [--json] [--save]';
+  '       candor analyze --me <mic-file> --them <system-file> [--json] [--save]\n' +
+  `       ${transcriptUsage}`;
 
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'analyse a recorded call (stereo: channel 0 = me, 1 = them)',
   usage,
   async run(argv) {
+    if (wantsTranscript(argv)) return analyzeTranscriptCommand(argv);
     const { values, positionals } = parse(argv, {
       json: { type: 'boolean' },
       side: { type: 'string' },
@@ -46,7 +50,7 @@ export const analyzeCommand: Command = {
     const progress = new ProgressBar('analysing');
     let result;
     try {
-      result = await analyzeCall(spec, {
+      result = await analyzeCallWithWords(spec, {
         allowTruncated: values['allow-truncated'],
         bleed: values['no-bleed'] ? false : undefined,
         onProgress: (done, total) => {
@@ -56,11 +60,11 @@ export const analyzeCommand: Command = {
     } finally {
       progress.done();
     }
-    const { report, segments } = result;
+    const { report, segments, utterances } = result;
     if (values.save) {
       const store = openStore(values.db);
       try {
-        const id = store.saveComplete({ source: 'file', file: report.file, title: values.title }, report, segments);
+        const id = store.saveComplete({ source: 'file', file: report.file, title: values.title }, report, segments, utterances);
         (report as { callId?: number }).callId = id;
         if (!values.json) process.stderr.write(`saved as call ${id}\n`);
       } finally {
@@ -68,7 +72,7 @@ export const analyzeCommand: Command = {
       }
     }
     if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
-    else process.stdout.write(formatReport(report));
+    else process.stdout.write(formatReport(report) + formatLanguage(report));
     return 0;
   },
 };

@@ -2,6 +2,9 @@
 import type { Command } from '../command';
 import { analyzeCommand } from './analyze';
 import { historyCommand } from './history';
+import { doctorCommand } from './doctor';
+import { modelsCommand } from './models';
 import { recordCommand } from './record';
+import { visionCommand } from './vision';
 
-export const COMMANDS: Command[] = [analyzeCommand, recordCommand, historyCommand];
+export const COMMANDS: Command[] = [analyzeCommand, recordCommand, historyCommand, visionCommand, modelsCommand, doctorCommand];

@@ -58,9 +58,7 @@ export class SegmentBatcher {
       cur.push({ req, resolve, reject });
       if (this.queuedSec(cur) >= this.opts.minBatchSec) this.flushSide(req.side);
       else if (!this.timers.has(req.side)) {
-        const t = setTimeout(() => this.flushSide(req.side), this.opts.maxWaitMs);
-        t.unref?.();
-        this.timers.set(req.side, t);
+        this.timers.set(req.side, setTimeout(() => this.flushSide(req.side), this.opts.maxWaitMs));
       }
     });
   }

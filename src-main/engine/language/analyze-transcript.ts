@@ -28,6 +28,8 @@ export interface TranscriptAnalysisInput {
   vision?: readonly VisionSample[];
   /** A report of the same call's audio: it supplies timing, the transcript supplies words. */
   audio?: AnalysisReport;
+  /** Where the words came from, for the report's note (default: the transcript file). */
+  wordsFrom?: string;
 }
 
 export function analyzeTranscript(input: TranscriptAnalysisInput): AnalysisReport {
@@ -35,7 +37,7 @@ export function analyzeTranscript(input: TranscriptAnalysisInput): AnalysisRepor
   if (input.audio) {
     const a = input.audio;
     const lang = languageMetrics({ utterances: input.utterances, segments: a.segments, durationSec: a.durationSec, vision: input.vision });
-    const notes = [...(a.notes ?? []), transcriptWordsNote(input.file)];
+    const notes = [...(a.notes ?? []), transcriptWordsNote(input.wordsFrom ?? `the transcript ${input.file}`)];
     if (lastEnd > a.durationSec + MISMATCH_SEC) notes.push(transcriptLongerNote(lastEnd, a.durationSec));
     return {
       ...a,

@@ -7,8 +7,9 @@ import type { PreparedUtterance } from './prepare';
 
 export interface FillerMetric {
   count: number;
-  perMinute: number | null;
-  perWord: number | null;
+  /** 0 when I did not speak (there is nothing to count). */
+  perMinute: number;
+  perWord: number;
   byWord: Partial<Record<FillerWord, number>>;
 }
 
@@ -37,8 +38,8 @@ export function fillerStats(prepared: readonly PreparedUtterance[], talkSecMe: n
   }
   return {
     count,
-    perMinute: talkSecMe > 0 ? round(count / (talkSecMe / 60), 2) : null,
-    perWord: words > 0 ? round(count / words, 4) : null,
+    perMinute: talkSecMe > 0 ? round(count / (talkSecMe / 60), 2) : 0,
+    perWord: words > 0 ? round(count / words, 4) : 0,
     byWord,
   };
 }

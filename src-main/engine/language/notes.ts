@@ -7,8 +7,8 @@ export const LANGUAGE_NEEDS_MODELS_NOTE =
 export const TRANSCRIPT_TIMING_NOTE =
   'Timing metrics come from the transcript\'s cue times, not from audio: they are as precise as the file\'s timestamps.';
 
-export function transcriptWordsNote(file: string): string {
-  return `Timing comes from the audio; words come from the transcript ${file}.`;
+export function transcriptWordsNote(source: string): string {
+  return `Timing comes from the audio; words come from ${source}.`;
 }
 
 export function transcriptLongerNote(transcriptEnd: number, audioSec: number): string {

@@ -22,8 +22,10 @@ export interface LiveSessionOptions {
   keepAudioSec?: number;
 }
 
-/** A real-time side this far behind the wall clock has stalled: the gap is filled with silence. */
-const LATE_SEC = 0.25;
+/** No data for this long: the device was suspended or stalled. */
+const RESUME_SEC = 0.2;
+/** A side that delivers continuously but falls this far behind the clock has dropped audio. */
+const DRIFT_SEC = 1;
 const RATE = 16000;
 
 export class LiveSession extends EventEmitter {
@@ -37,6 +39,7 @@ export class LiveSession extends EventEmitter {
   private stalledSec = 0;
   private t0 = 0;
   private readonly received = new Map<Side, number>();
+  private readonly lastDataAt = new Map<Side, number>();
   private readonly realtimeSides = new Set<Side>();
   /** Extra fields other parts of the engine add to the snapshot (language, vision). */
   decorate: ((s: LiveSnapshot) => LiveSnapshot) | null = null;
@@ -115,24 +118,40 @@ export class LiveSession extends EventEmitter {
   }
 
   /**
-   * Keeps a real-time side on the wall clock: when it is about to deliver
-   * `incoming` samples but is behind where the clock says it should be, the
-   * gap (a suspended or stalled device) is filled with silence first.
+   * Keeps a real-time side on the wall clock. A device that resumes after a
+   * pause (a sink's monitor is suspended while nothing plays) is behind where
+   * the clock says it should be: the gap is filled with silence so that its
+   * new audio lands at the right time. A device that delivers steadily is
+   * left alone unless it falls far behind (dropped audio).
    */
   private catchUp(side: Side, incoming: number): void {
-    const expected = ((performance.now() - this.t0) / 1000) * RATE;
-    const have = (this.received.get(side) ?? 0) + incoming;
-    const gap = Math.floor(expected - have);
-    if (gap > LATE_SEC * RATE && this.pipeline) {
-      this.pipeline.push(side, new Float32Array(gap));
-      this.received.set(side, (this.received.get(side) ?? 0) + gap);
-      this.stalledSec += gap / RATE;
-    }
+    const now = performance.now();
+    const last = this.lastDataAt.get(side);
+    this.lastDataAt.set(side, now);
+    const resumed = last === undefined || now - last > RESUME_SEC * 1000;
+    const expected = ((now - this.t0) / 1000) * RATE;
+    const gap = Math.floor(expected - ((this.received.get(side) ?? 0) + incoming));
+    if (gap > 0 && (resumed || gap > DRIFT_SEC * RATE)) this.padSilence(side, gap);
   }
 
-  /** A device that stops delivering must not freeze the other side's analysis. */
+  private padSilence(side: Side, n: number): void {
+    if (!this.pipeline) return;
+    this.pipeline.push(side, new Float32Array(n));
+    this.received.set(side, (this.received.get(side) ?? 0) + n);
+    this.stalledSec += n / RATE;
+    if (process.env.CANDOR_DEBUG_CAPTURE) process.stderr.write(`[capture] ${side}: ${(n / RATE).toFixed(3)} s of silence at ${((performance.now() - this.t0) / 1000).toFixed(3)} s\n`);
+  }
+
+  /** A device that delivers nothing must not hold up the other side's analysis. */
   private padStalledSide(p: AnalysisPipeline): void {
-    for (const side of this.realtimeSides) this.catchUp(side, Math.round(LATE_SEC * RATE));
+    const now = performance.now();
+    for (const side of this.realtimeSides) {
+      const last = this.lastDataAt.get(side) ?? this.t0;
+      if (now - last < DRIFT_SEC * 1000) continue;
+      // Fill up to a little behind the clock; the rest is filled exactly when it resumes.
+      const gap = Math.floor(((now - this.t0) / 1000 - RESUME_SEC) * RATE - (this.received.get(side) ?? 0));
+      if (gap > 0) this.padSilence(side, gap);
+    }
     this.processing = this.processing.then(() => p.process());
   }
 

@@ -2,12 +2,12 @@
 // sha256 (the manifest's, or the one recorded on first download) before
 // anything loads it. Looks in CANDOR_MODELS_DIR, then the app-data models
 // folder. Never downloads.
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import { modelsDir } from '../store/paths';
 import { isPending, multiFileEntry, type MultiFileEntry } from './manifest';
-import { sha256File } from './resolve';
 import { expectedHash } from './trust-store';
 
 const verified = new Map<string, string>(); // path -> "sha:size:mtime" already verified
@@ -45,7 +45,7 @@ export function modelDirStatus(name: string, env: NodeJS.ProcessEnv = process.en
     const st = statSync(path);
     const stamp = `${expected.sha256}:${st.size}:${st.mtimeMs}`;
     if (verified.get(path) === stamp) continue;
-    const actual = sha256File(path);
+    const actual = createHash('sha256').update(readFileSync(path)).digest('hex');
     if (actual !== expected.sha256) return { name, status: 'corrupt', path, actual, expected: expected.sha256 };
     verified.set(path, stamp);
   }

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import { modelsDir } from '../store/paths';
-import { fileEntry, type SingleFileEntry, PROJECT_ROOT } from './manifest';
+import { fileEntry, isMultiFile, manifestEntry, type SingleFileEntry, PROJECT_ROOT } from './manifest';
+import { modelDirStatus, resolveModelDirSync } from './resolve-dir';
 
 const require = createRequire(join(PROJECT_ROOT, 'package.json'));
 const verified = new Map<string, string>(); // path -> "size:mtime" already verified
@@ -34,8 +35,18 @@ export type ModelStatus =
   | { name: string; status: 'missing'; looked: string[] }
   | { name: string; status: 'corrupt'; path: string; actual: string };
 
-/** Where a model is and whether it is intact; never throws for a missing file. */
+/**
+ * Where a model is and whether it is intact; never throws for a missing file.
+ * A folder model (ASR) reports its folder; one whose files have no known
+ * sha256 yet counts as missing here (resolve-dir.ts tells the details).
+ */
 export function modelStatus(name: string, env: NodeJS.ProcessEnv = process.env): ModelStatus {
+  if (isMultiFile(manifestEntry(name))) {
+    const d = modelDirStatus(name, env);
+    if (d.status === 'ok') return { name, status: 'ok', path: d.dir };
+    if (d.status === 'corrupt') return { name, status: 'corrupt', path: d.path, actual: d.actual };
+    return { name, status: 'missing', looked: d.status === 'missing' ? d.looked : [d.root] };
+  }
   const entry = fileEntry(name);
   const looked = candidatePaths(entry, env);
   for (const path of looked) {
@@ -53,6 +64,7 @@ export function modelStatus(name: string, env: NodeJS.ProcessEnv = process.env):
 
 /** The verified path of a model, or a CandorError that says how to get it. */
 export function resolveModelSync(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (isMultiFile(manifestEntry(name))) return resolveModelDirSync(name, env).dir;
   const s = modelStatus(name, env);
   if (s.status === 'ok') return s.path;
   if (s.status === 'missing') {

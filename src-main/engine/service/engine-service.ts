@@ -126,7 +126,15 @@ export class EngineService implements EngineApi {
       const set = await this.opts.createCapture({ capture, sampleRate: req.sampleRate, settings });
       const session = this.opts.createSession({ store: this.opts.store, sources: set.sources, title: req.title, keepAudio: settings.keepAudio });
       session.on('snapshot', (s) => this.onSnapshot(s));
-      session.on('error', (err) => this.emit('onError', serializeError(err)));
+      // A source that failed does not come back, and a replay that ended has
+      // nothing more to say: either way the call is saved with what it has.
+      session.on('error', (err) => {
+        this.emit('onError', serializeError(err));
+        this.endAfterFailure(session, err);
+      });
+      session.on('source-end', () => {
+        if (this.running?.session === session) void this.stopCall().catch((e: unknown) => this.emit('onError', serializeError(e)));
+      });
       this.coach.reset();
       this.publish({ ...idleSnapshot(), state: 'starting' });
       let callId: number;
@@ -152,6 +160,18 @@ export class EngineService implements EngineApi {
     this.publish(s);
     const nudge = this.coach.observe(s);
     if (nudge) this.emit('onNudge', nudge);
+  }
+
+  private endAfterFailure(session: LiveSessionLike, err: unknown): void {
+    if (this.running?.session !== session) return;
+    if (err instanceof CandorError && err.code === 'DISK_FULL') {
+      // Nothing more can be written: stop capturing; what was committed is recovered on the next start.
+      this.running = null;
+      session.removeAllListeners();
+      void Promise.resolve(session.abort()).finally(() => this.publish(idleSnapshot()));
+      return;
+    }
+    void this.stopCall().catch((e: unknown) => this.emit('onError', serializeError(e)));
   }
 
   stopCall(): Promise<CallSummary | null> {

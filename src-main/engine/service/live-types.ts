@@ -15,6 +15,8 @@ export interface LiveSessionLike {
   snapshot(): LiveSnapshot;
   on(event: 'snapshot', cb: (s: LiveSnapshot) => void): unknown;
   on(event: 'error', cb: (err: unknown) => void): unknown;
+  /** A finite source (a replay) ran out. */
+  on(event: 'source-end', cb: (label: string) => void): unknown;
   removeAllListeners(): unknown;
 }
 

@@ -43,17 +43,17 @@ export function metricRows(c: CallView): MetricRow[] {
   const share = m?.talkShare ?? c.talkShare;
   rows.push(row('talkShare', 'Talk share (you)', pct(share), share, RANGES.talkShare));
   const wpm = m?.pace.wpm ?? c.paceWpm;
-  rows.push(row('pace', m?.pace.method === 'acoustic' ? 'Pace (estimated from syllables)' : 'Pace', wpm === null ? '–' : `${num(wpm)} wpm`, wpm, RANGES.paceWpm));
+  rows.push(row('pace', m?.pace.method === 'acoustic' ? 'Pace (estimated)' : 'Pace', wpm === null ? '–' : `${num(wpm)} wpm`, wpm, RANGES.paceWpm));
   const mono = m?.longestMonologueSec.me ?? c.longestMonologueSec;
-  rows.push(row('monologue', 'Longest monologue (you)', clock(mono), mono, RANGES.longestMonologueSec));
-  if (m) rows.push(row('story', 'Longest customer story (them)', clock(m.longestMonologueSec.them), null, null));
+  rows.push(row('monologue', 'Longest monologue', clock(mono), mono, RANGES.longestMonologueSec));
+  if (m) rows.push(row('story', 'Longest customer story', clock(m.longestMonologueSec.them), null, null));
   const pat = m?.patienceSec.mean ?? c.patienceMeanSec;
-  rows.push(row('patience', 'Patience (mean gap before you answer)', seconds(pat), pat, RANGES.patienceSec));
+  rows.push(row('patience', 'Patience (mean)', seconds(pat), pat, RANGES.patienceSec));
   if (m) {
     rows.push(row('patienceMedian', 'Patience (median)', seconds(m.patienceSec.median), m.patienceSec.median, RANGES.patienceSec));
-    rows.push(row('interruptions', 'Interruptions (you / them)', `${m.interruptions.me} / ${m.interruptions.them}`, null, null));
+    rows.push(row('interruptions', 'Interruptions you / them', `${m.interruptions.me} / ${m.interruptions.them}`, null, null));
     rows.push(row('silence', 'Silence', pct(m.silenceShare), null, null));
-    rows.push(row('talkTime', 'Talk time (you / them)', `${clock(m.talkSec.me)} / ${clock(m.talkSec.them)}`, null, null));
+    rows.push(row('talkTime', 'Talk time you / them', `${clock(m.talkSec.me)} / ${clock(m.talkSec.them)}`, null, null));
   }
   // Language figures need a transcript; shown only where the report has them.
   if (m) {

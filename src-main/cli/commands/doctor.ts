@@ -1,0 +1,130 @@
+// candor doctor [--json]
+// What this machine offers Candor and what is missing: platform, SIMD level
+// of the native addon, onnxruntime execution providers (available, chosen,
+// and why others were skipped), model files with their sha256 status, audio
+// devices, and the database path. Exit code 1 when something Candor needs
+// is broken (native addon, a required model).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { arch, cpus, platform, release } from 'node:os';
+import { promisify } from 'node:util';
+import { capabilities, loadedNativePath } from '../../../native/lib/index';
+import { CandorError } from '../../contract/errors';
+import { isMultiFile, loadManifest } from '../../engine/models/manifest';
+import { modelStatus } from '../../engine/models/resolve';
+import { modelDirStatus } from '../../engine/models/resolve-dir';
+import { availableProviders, createSession, type FallbackReason, type ProviderStatus } from '../../engine/runtime/providers';
+import { defaultDbPath } from '../../engine/store/paths';
+import { parse } from '../args';
+import type { Command } from '../command';
+
+const run = promisify(execFile);
+
+interface ModelRow { name: string; kind: string; required: boolean; status: string; path?: string }
+
+export interface DoctorReport {
+  platform: { os: string; release: string; arch: string; node: string; cpu: string; cores: number };
+  native: { ok: true; path?: string; simd: string; best: string; available: string[]; forced: string | null } | { ok: false; error: string; hint?: string };
+  providers: { available: ProviderStatus[]; chosen: string | null; fallbackReasons: FallbackReason[]; probedWith?: string; note?: string };
+  models: ModelRow[];
+  audio: { tool: string | null; sources: string[]; sinks: string[]; note?: string };
+  database: { path: string; exists: boolean };
+}
+
+function nativeInfo(): DoctorReport['native'] {
+  try {
+    const c = capabilities();
+    return { ok: true, path: loadedNativePath(), simd: c.active, best: c.best, available: c.available, forced: c.env };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message, hint: err instanceof CandorError ? err.hint : undefined };
+  }
+}
+
+function models(): ModelRow[] {
+  return loadManifest().map((e) => {
+    const base = { name: e.name, kind: e.kind, required: e.required === true };
+    if (isMultiFile(e)) {
+      const s = modelDirStatus(e.name);
+      return { ...base, status: s.status, path: s.status === 'ok' ? s.dir : s.status === 'missing' ? undefined : 'root' in s ? s.root : s.path };
+    }
+    const s = modelStatus(e.name);
+    return { ...base, status: s.status === 'ok' ? 'ok (sha256 verified)' : s.status === 'corrupt' ? `corrupt (sha256 ${s.actual.slice(0, 12)}...)` : 'missing', path: s.status === 'missing' ? undefined : s.path };
+  });
+}
+
+/** Creates one real session (the smallest model present) to see which provider wins. */
+async function providers(rows: ModelRow[]): Promise<DoctorReport['providers']> {
+  const available = availableProviders();
+  const probe = ['yunet-320', 'silero-vad-v6', 'yunet-dynamic'].find((n) => rows.some((r) => r.name === n && r.status.startsWith('ok')));
+  if (!probe) return { available, chosen: null, fallbackReasons: [], note: 'no model installed to probe with (run `npm run models`)' };
+  const path = rows.find((r) => r.name === probe)!.path!;
+  try {
+    const r = await createSession(path);
+    await r.session.release();
+    return { available, chosen: r.provider, fallbackReasons: r.fallbackReasons, probedWith: probe };
+  } catch (err) {
+    return { available, chosen: null, fallbackReasons: [], probedWith: probe, note: (err as Error).message };
+  }
+}
+
+async function audio(): Promise<DoctorReport['audio']> {
+  if (process.platform !== 'linux') return { tool: null, sources: [], sinks: [], note: `not listed on ${process.platform}; the app's device picker shows them` };
+  const names = async (kind: string): Promise<string[]> => {
+    const { stdout } = await run('pactl', ['list', 'short', kind], { timeout: 3000 });
+    return stdout.split('\n').map((l) => l.split('\t')[1]).filter(Boolean);
+  };
+  try {
+    return { tool: 'pactl', sources: await names('sources'), sinks: await names('sinks') };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const note = e.code === 'ENOENT' ? 'none found: pactl is not installed (PulseAudio/PipeWire tools)' : `none found: pactl failed (${(e.message ?? '').split('\n')[0]})`;
+    return { tool: null, sources: [], sinks: [], note };
+  }
+}
+
+export async function doctorReport(): Promise<DoctorReport> {
+  const rows = models();
+  const c = cpus();
+  return {
+    platform: { os: platform(), release: release(), arch: arch(), node: process.version, cpu: c[0]?.model.trim() ?? 'unknown', cores: c.length },
+    native: nativeInfo(),
+    providers: await providers(rows),
+    models: rows,
+    audio: await audio(),
+    database: { path: defaultDbPath(), exists: existsSync(defaultDbPath()) },
+  };
+}
+
+function text(r: DoctorReport): string {
+  const out = [`platform   ${r.platform.os} ${r.platform.release} ${r.platform.arch}, node ${r.platform.node}, ${r.platform.cores} x ${r.platform.cpu}`];
+  out.push(r.native.ok
+    ? `native     ok, SIMD ${r.native.simd} (best ${r.native.best}; available ${r.native.available.join(', ')})${r.native.forced ? `, CANDOR_SIMD=${r.native.forced}` : ''}`
+    : `native     NOT AVAILABLE: ${r.native.error}\n           ${r.native.hint ?? ''}`);
+  out.push(`providers  chosen: ${r.providers.chosen ?? 'none'}${r.providers.probedWith ? ` (probed with ${r.providers.probedWith})` : ''}${r.providers.note ? `; ${r.providers.note}` : ''}`);
+  for (const p of r.providers.available) out.push(`           ${p.name.padEnd(7)}${p.available ? 'available' : `unavailable: ${p.reason}`}`);
+  const listed = new Set(r.providers.available.map((p) => `${p.name}:${p.reason}`));
+  for (const f of r.providers.fallbackReasons) {
+    if (!listed.has(`${f.provider}:${f.reason}`)) out.push(`           ${f.provider.padEnd(7)}failed: ${f.reason}`);
+  }
+  out.push('models');
+  const w = Math.max(...r.models.map((m) => m.name.length));
+  for (const m of r.models) out.push(`           ${m.name.padEnd(w)}  ${m.status}${m.required ? ' (required)' : ''}${m.path ? `  ${m.path}` : ''}`);
+  out.push(r.audio.tool
+    ? `audio      sources: ${r.audio.sources.join(', ') || 'none'}\n           sinks: ${r.audio.sinks.join(', ') || 'none'}`
+    : `audio      ${r.audio.note}`);
+  out.push(`database   ${r.database.path}${r.database.exists ? '' : ' (not created yet)'}`);
+  return out.join('\n');
+}
+
+export const doctorCommand: Command = {
+  name: 'doctor',
+  summary: 'check this machine: SIMD, execution providers, models, audio devices, database',
+  usage: 'candor doctor [--json]',
+  async run(argv) {
+    const { values } = parse(argv, { json: { type: 'boolean' } }, false);
+    const r = await doctorReport();
+    process.stdout.write((values.json ? JSON.stringify(r, null, 2) : text(r)) + '\n');
+    const broken = !r.native.ok || r.models.some((m) => m.required && !m.status.startsWith('ok'));
+    return broken ? 1 : 0;
+  },
+};

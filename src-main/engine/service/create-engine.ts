@@ -1,0 +1,90 @@
+// Wires the real engine: the SQLite store (interrupted calls recovered
+// first), LiveSession, and the capture sources of this machine: PulseAudio
+// mic + monitor on Linux, PCM pushed by a window on macOS/Windows, or a
+// replayed recording (demos, the end-to-end tests).
+import type { CaptureMode } from '../../contract/engine-api';
+import { CandorError } from '../../contract/errors';
+import type { Side } from '../../contract/report';
+import { StreamResampler } from '../audio/resampler';
+import { PushCaptureSource, type CaptureSource } from '../capture/capture-source';
+import { pickPulseDevices, PulseSource } from '../capture/pulse';
+import { ReplaySource } from '../capture/replay-source';
+import { LiveSession } from '../live/live-session';
+import { loadManifest } from '../models/manifest';
+import { modelStatus } from '../models/resolve';
+import { CallStore } from '../store/calls-store';
+import { defaultDbPath } from '../store/paths';
+import { recoverInterruptedCalls } from '../store/recovery';
+import { listPulseDevices } from './devices';
+import { EngineService } from './engine-service';
+import type { CaptureSet, PushSink } from './live-types';
+
+export interface CreateEngineOptions {
+  dbPath?: string;
+  /** Replay this recording instead of capturing (stereo: ch0 = me, ch1 = them). */
+  replay?: { file: string; speed?: number };
+  version?: string;
+  platform?: NodeJS.Platform;
+}
+
+export interface Engine {
+  service: EngineService;
+  store: CallStore;
+  /** Calls found interrupted at start and rebuilt. */
+  recovered: number[];
+}
+
+/** The ASR model is what language figures (questions, fillers) need. */
+export function asrAvailable(): boolean {
+  try {
+    return loadManifest().some((m) => m.kind === 'asr' && modelStatus(m.name).status === 'ok');
+  } catch {
+    return false;
+  }
+}
+
+/** PCM at the window's rate, resampled to the engine's 16 kHz, into a push source. */
+async function resamplingSink(source: PushCaptureSource, fromRate: number): Promise<PushSink> {
+  const rs = await StreamResampler.create(fromRate);
+  return {
+    push(pcm) {
+      const out = rs.process(pcm);
+      if (out.length) source.push(out);
+    },
+  };
+}
+
+export function captureModeFor(platform: NodeJS.Platform, replay: boolean): CaptureMode {
+  return replay || platform === 'linux' ? 'engine' : 'push';
+}
+
+export function createEngine(opts: CreateEngineOptions = {}): Engine {
+  const platform = opts.platform ?? process.platform;
+  const store = new CallStore(opts.dbPath ?? defaultDbPath());
+  const recovered = recoverInterruptedCalls(store);
+  const service = new EngineService({
+    store,
+    captureMode: captureModeFor(platform, Boolean(opts.replay)),
+    version: opts.version,
+    platform,
+    languageAvailable: asrAvailable,
+    listDevices: platform === 'linux' && !opts.replay ? listPulseDevices : undefined,
+    async createCapture(req): Promise<CaptureSet> {
+      if (req.capture === 'push') {
+        const rate = req.sampleRate ?? 48_000;
+        const sources = (['me', 'them'] as Side[]).map((side) => new PushCaptureSource(side, side === 'me' ? 'microphone' : 'system audio'));
+        const [me, them] = await Promise.all(sources.map((s) => resamplingSink(s, rate)));
+        return { sources, push: { me, them } };
+      }
+      if (opts.replay) return { sources: [new ReplaySource({ file: opts.replay.file }, opts.replay.speed ?? 1)] };
+      if (platform !== 'linux') {
+        throw new CandorError('CAPTURE_FAILED', `the engine captures by itself on Linux only (this is ${platform})`,
+          'Start the call from the coach window, which captures through the operating system.');
+      }
+      const d = pickPulseDevices({ mic: req.settings.capture.mic ?? undefined, monitor: req.settings.capture.system ?? undefined });
+      return { sources: [new PulseSource('me', d.mic), new PulseSource('them', d.monitor)] };
+    },
+    createSession: (req) => new LiveSession({ store: req.store, sources: req.sources as CaptureSource[], title: req.title }),
+  });
+  return { service, store, recovered };
+}

@@ -1,0 +1,96 @@
+// `candor analyze --transcript` as a user runs it: transcript alone, with
+// audio, --save into history (and search), errors with line numbers; and
+// audio alone without a speech model says how to get language metrics.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { LANGUAGE_NEEDS_MODELS_NOTE } from '../../src-main/engine/language/notes';
+import { CallStore } from '../../src-main/engine/store/calls-store';
+import { candor, ROOT } from '../support/cli';
+import { TURN_TAKING } from '../support/scenarios';
+import { buildCall, writeCall } from '../support/synth';
+import { SHARED_MODELS, tempDir } from '../support/tmp';
+
+const dir = tempDir();
+const env = { CANDOR_MODELS_DIR: process.env.CANDOR_MODELS_DIR ?? SHARED_MODELS, CANDOR_DB: join(dir, 'candor.db'), CANDOR_HOME: dir };
+const ZOOM = join(ROOT, 'tests/engine/transcript/fixtures/zoom.vtt');
+
+test('--transcript alone: a full JSON report with transcript pace and language metrics', () => {
+  const r = candor(['analyze', '--transcript', ZOOM, '--me', 'Ana Lopez', '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.file, ZOOM);
+  assert.equal(j.durationSec, 26);
+  assert.deepEqual(j.metrics.pace, { method: 'transcript', wpm: j.metrics.wpm });
+  assert.deepEqual(j.metrics.questions, { me: 1, them: 0 });
+  assert.equal(j.metrics.engagingQuestions, 1);
+  assert.deepEqual(j.metrics.fillers.byWord, { so: 1 }); // Ben's "um" and "like" are not mine
+  assert.deepEqual(j.metrics.nextSteps.items.map((i: { at: number }) => i.at), [20.5]);
+  for (const k of ['talkShare', 'talkSec', 'longestMonologueSec', 'patienceSec', 'interruptions', 'silenceShare', 'sentiment', 'engagement', 'moments']) assert.ok(k in j.metrics, k);
+  assert.equal(j.metrics.interruptions.me, 1); // 11.0 s: Ana cuts in while Ben speaks (4.5-12)
+  assert.equal(r.stdout.trim().split('\n').length, 1);
+});
+
+test('the human report lists the words section', () => {
+  const r = candor(['analyze', '--transcript', ZOOM, '--me', 'ana lopez'], env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Pace\s+\d+ wpm \(transcript\)/);
+  assert.match(r.stdout, /next steps: set\n\s+0:21\s+Let's schedule a call on Tuesday/);
+  assert.match(r.stdout, /sentiment \(0-100, 50 neutral\): call \d+/);
+});
+
+test('--save keeps the utterances: the call is searchable by what was said', () => {
+  const r = candor(['analyze', '--transcript', ZOOM, '--me', 'Ana Lopez', '--save', '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  const id = JSON.parse(r.stdout).callId as number;
+  const store = new CallStore(env.CANDOR_DB);
+  try {
+    assert.equal(store.get(id).utterances.length, 5);
+    const hit = store.search('rollout');
+    assert.equal(hit[0].id, id);
+    assert.equal(hit[0].match?.field, 'transcript');
+    assert.equal(hit[0].match?.atSec, 0);
+    assert.equal(store.get(id).questionsMe, 1);
+  } finally {
+    store.close();
+  }
+});
+
+test('errors: unknown --me lists the speakers; a malformed file names the line', () => {
+  const r = candor(['analyze', '--transcript', ZOOM, '--me', 'Carla'], env);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr.split('\n')[0], `candor: ${ZOOM}: no speaker named "Carla"; speakers found: "Ana Lopez", "Ben Ode"`);
+  const bad = join(dir, 'bad.srt');
+  writeFileSync(bad, '1\n00:00:01,000 --> 00:00:02,000\nA: hi\n\n2\n00:00:03,000 -> 00:00:04,000\nB: yo\n');
+  const r2 = candor(['analyze', '--transcript', bad, '--me', 'A'], env);
+  assert.equal(r2.code, 1);
+  assert.match(r2.stderr, /^candor: .*bad\.srt:6: malformed cue timing "00:00:03,000 -> 00:00:04,000"/);
+  const r3 = candor(['analyze', '--transcript'], env);
+  assert.equal(r3.code, 2);
+});
+
+test('audio + transcript: the audio supplies timing, the transcript the words', () => {
+  const call = buildCall(TURN_TAKING);
+  const wav = join(dir, 'call.wav');
+  writeCall(wav, call);
+  const lines = TURN_TAKING.map((t, i) => {
+    const end = (TURN_TAKING[i + 1]?.at ?? call.durationSec) - 0.2;
+    return JSON.stringify({ speaker: t.side === 'me' ? 'Sam' : 'Kim', start: t.at, end, text: t.text });
+  });
+  const jsonl = join(dir, 'call.jsonl');
+  writeFileSync(jsonl, lines.join('\n'));
+  const plain = JSON.parse(candor(['analyze', wav, '--json'], env).stdout);
+  const r = candor(['analyze', wav, '--transcript', jsonl, '--me', 'Sam', '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.segments, plain.segments);
+  assert.equal(j.metrics.talkShare, plain.metrics.talkShare);
+  assert.equal(j.metrics.pace.method, 'transcript');
+  assert.equal(j.metrics.paceAcoustic.method, 'acoustic');
+  assert.deepEqual(j.metrics.questions, { me: 3, them: 0 }); // "How is your week", "Could you tell me", "What would change"
+  assert.ok(j.notes.includes(`Timing comes from the audio; words come from the transcript ${jsonl}.`));
+  // and the audio alone, with no speech model installed, says how to get the words
+  assert.ok(plain.notes.includes(LANGUAGE_NEEDS_MODELS_NOTE), JSON.stringify(plain.notes));
+  assert.equal(plain.metrics.questions, undefined);
+});

@@ -1,0 +1,112 @@
+// Flow 2 (end to end, real engine and SQLite file): search the history
+// (titles, notes, transcripts), export JSON and CSV, delete one call and then
+// all of them, and check in the database file that they are really gone.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Page } from 'playwright-core';
+import { e2e, type E2E } from './support/setup';
+
+let env: E2E;
+let page: Page;
+
+before(async () => {
+  env = await e2e({ consent: true, seed: true });
+  page = await env.history();
+  await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
+});
+
+after(async () => {
+  await env?.close();
+});
+
+const rows = async (): Promise<string[]> => page.locator('tbody tr .call-title').allTextContents();
+
+test('search finds titles, notes and transcripts', { timeout: 30_000 }, async () => {
+  assert.equal((await rows()).length, env.seeded.length);
+  const search = page.getByTestId('search');
+  await search.fill('pricing');
+  await page.waitForFunction('document.querySelectorAll("tbody tr").length === 2');
+  assert.deepEqual((await rows()).sort(), ['Acme pricing review', 'Initech renewal']);
+  assert.ok(await page.locator('.call-match mark').count() >= 1, 'the matching words are marked');
+  await env.shot(page, 'history-search', true);
+
+  await search.fill('renewal'); // in notes
+  await page.waitForFunction('document.querySelectorAll("tbody tr").length === 1');
+  assert.deepEqual(await rows(), ['Initech renewal']);
+  await search.fill('spreadsheets'); // in a transcript
+  await page.waitForFunction('document.querySelector("tbody tr .call-title")?.textContent === "Globex discovery call"');
+  assert.match((await page.locator('.call-match').first().textContent()) ?? '', /transcript/);
+  await search.fill('nothing-like-this');
+  await page.getByText('No call matches').waitFor();
+  await search.fill('');
+  await page.waitForFunction(`document.querySelectorAll('tbody tr').length === ${env.seeded.length}`);
+});
+
+test('export all calls as JSON and CSV', { timeout: 30_000 }, async () => {
+  await page.getByTestId('export-json').click();
+  await page.getByTestId('flash').getByText(`Exported ${env.seeded.length} calls`).waitFor();
+  const json = JSON.parse(readFileSync(join(env.exportDir, 'candor-calls.json'), 'utf8')) as { calls: { title: string; segments: unknown }[] };
+  assert.equal(json.calls.length, env.seeded.length);
+  assert.ok(json.calls.some((c) => c.title === 'Hooli pilot kickoff' && c.segments));
+  await page.getByTestId('export-csv').click();
+  await page.waitForFunction('document.querySelector("[data-testid=flash]")?.textContent?.includes(".csv")');
+  const csv = readFileSync(join(env.exportDir, 'candor-calls.csv'), 'utf8').trim().split('\n');
+  assert.equal(csv.length, env.seeded.length + 1);
+  assert.match(csv[0], /^id,title,started_at,duration_sec/);
+});
+
+test('delete one call: gone from the list, the index and the file', { timeout: 30_000 }, async () => {
+  const victim = env.bridge.store.list().find((c) => c.title === 'Acme pricing review')!;
+  await page.getByTestId(`call-${victim.id}`).locator('.call-title').click();
+  await page.getByTestId('timeline').waitFor();
+  await page.getByTestId('title').fill('Acme pricing review (zanzibar)');
+  await page.getByTestId('notes').fill('Renegotiate the zanzibar terms.');
+  await page.getByTestId('notes').blur();
+  await page.getByText('Saved', { exact: true }).waitFor();
+  assert.equal(env.bridge.store.get(victim.id).notes, 'Renegotiate the zanzibar terms.');
+  assert.equal(env.bridge.store.get(victim.id).title, 'Acme pricing review (zanzibar)');
+
+  await page.getByTestId('delete-call').click();
+  await page.getByRole('dialog').getByTestId('confirm').click();
+  await page.getByTestId('flash').getByText('deleted for good').waitFor();
+  await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
+  assert.ok(!(await rows()).some((t) => t.includes('Acme')));
+
+  // Really gone: a separate connection to the file, its search index, and its bytes.
+  const db = new Database(env.bridge.store.path, { readonly: true });
+  try {
+    assert.equal(db.prepare('SELECT count(*) FROM calls WHERE id = ?').pluck().get(victim.id), 0);
+    assert.equal(db.prepare('SELECT count(*) FROM segments WHERE call_id = ?').pluck().get(victim.id), 0);
+    assert.equal(db.prepare("SELECT count(*) FROM call_fts WHERE call_fts MATCH 'zanzibar'").pluck().get(), 0);
+  } finally {
+    db.close();
+  }
+  const bytes = readFileSync(env.bridge.store.path);
+  assert.equal(bytes.indexOf(Buffer.from('zanzibar')), -1, 'no trace of the title or notes in the database file');
+  assert.equal((await env.bridge.service.searchCalls({ query: 'zanzibar' })).length, 0);
+});
+
+test('delete all calls from settings', { timeout: 30_000 }, async () => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('delete-all').click();
+  await page.getByRole('dialog').getByTestId('confirm').click();
+  await page.getByTestId('flash').getByText('calls were deleted for good').waitFor();
+  await page.getByText('· 0 calls').waitFor();
+  await page.getByTestId('nav-list').click();
+  await page.getByText('No calls yet').waitFor();
+  const db = new Database(env.bridge.store.path, { readonly: true });
+  try {
+    assert.equal(db.prepare('SELECT count(*) FROM calls').pluck().get(), 0);
+    assert.equal(db.prepare('SELECT count(*) FROM call_fts').pluck().get(), 0);
+  } finally {
+    db.close();
+  }
+  for (const word of ['Globex', 'spreadsheets', 'Initech']) {
+    assert.equal(readFileSync(env.bridge.store.path).indexOf(Buffer.from(word)), -1, word);
+  }
+  assert.deepEqual(env.browser.problems, [], 'no console error and no CSP violation');
+  assert.deepEqual(env.bridge.refused, []);
+});

@@ -1,0 +1,93 @@
+// TEST-ONLY: window.candor for a plain browser, over the bridge's loopback
+// WebSocket, built from the same contract and RPC client as the preload.
+// The app-side methods (windows, save dialog) are played by a stand-in
+// "main" that records what it was asked and writes exports to a test folder.
+import type { AppApi, AppEvents, CandorBridge, CandorEvents } from '../../../src-main/contract/app-api';
+import { ENGINE_EVENTS, ENGINE_METHODS, type EngineApi, type EngineEvent, type EngineEvents } from '../../../src-main/contract/engine-api';
+import { serializeError } from '../../../src-main/contract/errors';
+import { createRpcClient, type ClientOf, type RpcClient } from '../../../src-main/contract/rpc';
+
+// Browser globals, declared here because the tests are type-checked without the DOM library.
+declare const window: Record<string, unknown>;
+declare const location: { host: string };
+
+interface TestConfig {
+  exportDir: string;
+  window: 'hud' | 'history';
+  calls: { method: string; payload: unknown }[];
+}
+
+const cfg = window.__candorTest as TestConfig;
+
+function connect(role: 'window' | 'main'): RpcClient<EngineApi, EngineEvents> {
+  const client = createRpcClient<EngineApi, EngineEvents>(ENGINE_METHODS);
+  const ws = new WebSocket(`ws://${location.host}/engine?role=${role}`);
+  ws.addEventListener('open', () => {
+    client.attach({
+      post: (m) => ws.send(JSON.stringify(m)),
+      onMessage: (cb) => ws.addEventListener('message', (e) => cb(JSON.parse(String(e.data)))),
+      close: () => ws.close(),
+    });
+  });
+  ws.addEventListener('close', () => client.detach('the test bridge closed'));
+  return client;
+}
+
+const engine = connect('window');
+const main = connect('main');
+const appListeners = new Map<string, Set<(p: unknown) => void>>();
+const emitApp = <E extends keyof AppEvents>(e: E, p: AppEvents[E]): void => {
+  for (const cb of appListeners.get(e) ?? []) cb(p);
+};
+
+const plain = (err: unknown): never => {
+  throw serializeError(err);
+};
+
+const app: ClientOf<AppApi> = {
+  async info() {
+    return { platform: 'browser-test', version: 'e2e', window: cfg.window, shortcuts: {} };
+  },
+  async openHistory(p) {
+    cfg.calls.push({ method: 'openHistory', payload: p });
+  },
+  async showHud() {
+    cfg.calls.push({ method: 'showHud', payload: null });
+  },
+  async hideHud() {
+    cfg.calls.push({ method: 'hideHud', payload: null });
+  },
+  async setClickThrough(p) {
+    cfg.calls.push({ method: 'setClickThrough', payload: p });
+    await main.api.updateSettings({ hud: { clickThrough: p.enabled } });
+    emitApp('onClickThroughChanged', { enabled: p.enabled });
+  },
+  async exportCalls(p) {
+    cfg.calls.push({ method: 'exportCalls', payload: p });
+    const path = `${cfg.exportDir}/candor-calls.${p.format}`;
+    const r = await main.api.exportToFile({ ids: p.ids, format: p.format, path }).catch(plain);
+    return { path: r.path, calls: r.calls };
+  },
+  async permissions() {
+    return { microphone: 'granted', screen: 'granted' };
+  },
+};
+
+const engineApi = {} as Record<string, (p?: unknown) => Promise<unknown>>;
+for (const m of Object.keys(ENGINE_METHODS) as (keyof EngineApi)[]) {
+  engineApi[m] = (p?: unknown) => (engine.api[m] as (x?: unknown) => Promise<unknown>)(p).catch(plain);
+}
+
+const bridge: CandorBridge = {
+  engine: Object.freeze(engineApi) as unknown as ClientOf<EngineApi>,
+  app: Object.freeze(app),
+  on<E extends keyof CandorEvents>(event: E, cb: (payload: CandorEvents[E]) => void): () => void {
+    if ((ENGINE_EVENTS as readonly string[]).includes(event)) return engine.on(event as EngineEvent, cb as (p: unknown) => void);
+    let set = appListeners.get(event);
+    if (!set) appListeners.set(event, (set = new Set()));
+    set.add(cb as (p: unknown) => void);
+    return () => set.delete(cb as (p: unknown) => void);
+  },
+};
+
+Object.defineProperty(window, 'candor', { value: bridge, writable: false, configurable: false });

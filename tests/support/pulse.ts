@@ -1,0 +1,58 @@
+// A real PulseAudio daemon with a virtual microphone and a null sink for
+// "the call", and paplay to speak into them. Each test file gets its own
+// pair of sinks, so test runs side by side do not hear each other.
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { ROOT } from './cli';
+
+export interface PulseRig {
+  micSink: string;
+  themSink: string;
+  /** --mic / --monitor arguments for `candor record` */
+  args: string[];
+}
+
+export function startPulse(): PulseRig {
+  execFileSync('bash', [join(ROOT, 'scripts', 'pulse-setup.sh')], { stdio: 'pipe' });
+  const tag = `${process.pid}`;
+  const micSink = `candor_mic_${tag}`;
+  const themSink = `candor_them_${tag}`;
+  const modules = [micSink, themSink].map((name) =>
+    execFileSync('pactl', ['load-module', 'module-null-sink', `sink_name=${name}`], { encoding: 'utf8' }).trim());
+  after(() => {
+    for (const m of modules) {
+      try {
+        execFileSync('pactl', ['unload-module', m]);
+      } catch {
+        // the daemon may already be gone
+      }
+    }
+  });
+  return { micSink, themSink, args: ['--mic', `${micSink}.monitor`, '--monitor', `${themSink}.monitor`] };
+}
+
+/** Plays a file into a sink; resolves when it has finished. */
+export function play(file: string, sink: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('paplay', [`--device=${sink}`, file], { stdio: 'ignore' });
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`paplay exited ${code}`))));
+  });
+}
+
+export function waitFor(stream: NodeJS.ReadableStream, re: RegExp, timeoutMs = 30_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const t = setTimeout(() => reject(new Error(`timed out waiting for ${re}; got: ${buf}`)), timeoutMs);
+    stream.on('data', (d: Buffer) => {
+      buf += d.toString();
+      if (re.test(buf)) {
+        clearTimeout(t);
+        resolve(buf);
+      }
+    });
+  });
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
