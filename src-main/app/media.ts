@@ -47,5 +47,5 @@ export function installDisplayMediaHandler(session: Session, devServer: string |
         callback({});
       },
     );
-  });
+  }, { useSystemPicker: true }); // macOS 15+: the system's own picker, where the user chooses what to share
 }

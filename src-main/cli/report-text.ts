@@ -52,7 +52,7 @@ export function formatReport(report: AnalysisReport): string {
     rangeText(RANGES.patienceSec), verdictMark(RANGES.patienceSec, p.mean)]);
   rows.push(['Interruptions', `me ${m.interruptions.me}, them ${m.interruptions.them}`, '', '']);
   rows.push(['Silence', pct(m.silenceShare), '', '']);
-  const extra = m as Record<string, unknown>;
+  const extra = m as unknown as Record<string, unknown>;
   const q = extra.questions as { me: number; them: number } | undefined;
   if (q) rows.push(['Questions', `me ${q.me}, them ${q.them}`, '', '']);
   if (typeof extra.engagingQuestions === 'number' && report.durationSec > 0) {

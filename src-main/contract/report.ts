@@ -1,6 +1,7 @@
 // The analysis report: what `candor analyze --json` prints, what the store
 // keeps for a call and what the history window shows. Fields may be added,
 // none removed (see ../shared/METRICS.md for every definition).
+import type { LanguageMetrics } from './language';
 
 export type Side = 'me' | 'them';
 export const SIDES: readonly Side[] = ['me', 'them'];
@@ -44,10 +45,12 @@ export interface VisionSummary {
   samples: number;
 }
 
-export interface Metrics extends TimingMetrics {
-  // Language metrics and engagement are added by the words pipeline; they are
-  // optional so that a call without a transcript still has a full report.
-  [key: string]: unknown;
+export interface Metrics extends TimingMetrics, Partial<Omit<LanguageMetrics, 'pace'>> {
+  // Language metrics and engagement (contract/language.ts) are added by the
+  // words pipeline; they are optional so that a call without a transcript
+  // still has a full report. With words, `pace` is the transcript's and the
+  // acoustic estimate is kept as `paceAcoustic`.
+  paceAcoustic?: PaceMetric;
 }
 
 export interface AnalysisReport {

@@ -4,6 +4,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { EngineStatus, Nudge } from '../../src-main/contract/engine-api';
 import { idleSnapshot, type LiveSnapshot } from '../../src-main/contract/live';
+import { CandorError } from '../../src-main/contract/errors';
 import type { Settings } from '../../src-main/contract/settings';
 import { app, engine, errorText, on } from '../shared/bridge';
 import { startPushCapture, type PushCapture } from './capture';
@@ -51,6 +52,16 @@ export const useLiveStore = defineStore('live', () => {
     try {
       const st = status.value ?? (await engine.status());
       if (st.captureMode === 'push') {
+        // macOS asks for the microphone here (once); screen recording is asked by the system on first capture.
+        const perm = await app.permissions({ request: true });
+        if (perm.microphone === 'denied' || perm.microphone === 'restricted') {
+          throw new CandorError('PERMISSION_DENIED', 'Candor may not use the microphone',
+            'Allow it in System Settings › Privacy & Security › Microphone (Windows: Settings › Privacy › Microphone), then start again.');
+        }
+        if (perm.screen === 'denied' || perm.screen === 'restricted') {
+          throw new CandorError('PERMISSION_DENIED', 'Candor may not record the screen, which the call’s sound comes with on macOS',
+            'Allow it in System Settings › Privacy & Security › Screen & System Audio Recording, then restart Candor.');
+        }
         capture = await startPushCapture(settings.value?.capture ?? { mic: null, system: null }, (side, pcm) => {
           void engine.pushAudio({ side, pcm });
         });

@@ -24,25 +24,35 @@ after(async () => {
 
 const rows = async (): Promise<string[]> => page.locator('tbody tr .call-title').allTextContents();
 
+/** Polls from the test side (the page's CSP forbids evaluating strings, so no string predicates). */
+async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const t0 = Date.now();
+  while (!(await ok())) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const rowCount = (n: number) => async () => (await page.locator('tbody tr').count()) === n;
+
 test('search finds titles, notes and transcripts', { timeout: 30_000 }, async () => {
   assert.equal((await rows()).length, env.seeded.length);
   const search = page.getByTestId('search');
   await search.fill('pricing');
-  await page.waitForFunction('document.querySelectorAll("tbody tr").length === 2');
+  await until('two results', rowCount(2));
   assert.deepEqual((await rows()).sort(), ['Acme pricing review', 'Initech renewal']);
   assert.ok(await page.locator('.call-match mark').count() >= 1, 'the matching words are marked');
   await env.shot(page, 'history-search', true);
 
   await search.fill('renewal'); // in notes
-  await page.waitForFunction('document.querySelectorAll("tbody tr").length === 1');
+  await until('one result', rowCount(1));
   assert.deepEqual(await rows(), ['Initech renewal']);
   await search.fill('spreadsheets'); // in a transcript
-  await page.waitForFunction('document.querySelector("tbody tr .call-title")?.textContent === "Globex discovery call"');
+  await until('the transcript match', async () => (await rows()).join() === 'Globex discovery call');
   assert.match((await page.locator('.call-match').first().textContent()) ?? '', /transcript/);
   await search.fill('nothing-like-this');
   await page.getByText('No call matches').waitFor();
   await search.fill('');
-  await page.waitForFunction(`document.querySelectorAll('tbody tr').length === ${env.seeded.length}`);
+  await until('the whole list', rowCount(env.seeded.length));
 });
 
 test('export all calls as JSON and CSV', { timeout: 30_000 }, async () => {
@@ -52,7 +62,7 @@ test('export all calls as JSON and CSV', { timeout: 30_000 }, async () => {
   assert.equal(json.calls.length, env.seeded.length);
   assert.ok(json.calls.some((c) => c.title === 'Hooli pilot kickoff' && c.segments));
   await page.getByTestId('export-csv').click();
-  await page.waitForFunction('document.querySelector("[data-testid=flash]")?.textContent?.includes(".csv")');
+  await until('the CSV export', async () => ((await page.getByTestId('flash').textContent()) ?? '').includes('.csv'));
   const csv = readFileSync(join(env.exportDir, 'candor-calls.csv'), 'utf8').trim().split('\n');
   assert.equal(csv.length, env.seeded.length + 1);
   assert.match(csv[0], /^id,title,started_at,duration_sec/);

@@ -20,7 +20,12 @@ export function startPulse(): PulseRig {
   const themSink = `candor_them_${tag}`;
   const modules = [micSink, themSink].map((name) =>
     execFileSync('pactl', ['load-module', 'module-null-sink', `sink_name=${name}`], { encoding: 'utf8' }).trim());
+  // A call app keeps its output stream open for the whole call, so the sink
+  // (and its monitor) runs continuously; silence streams do the same here.
+  const keepAlive = [micSink, themSink].map((sink) =>
+    spawn('pacat', ['--playback', `--device=${sink}`, '--raw', '--format=s16le', '--rate=16000', '--channels=1', '/dev/zero'], { stdio: 'ignore' }));
   after(() => {
+    for (const k of keepAlive) k.kill();
     for (const m of modules) {
       try {
         execFileSync('pactl', ['unload-module', m]);

@@ -32,6 +32,7 @@ export async function analyzeCallWithWords(spec: CallAudioSpec, opts: WordsOptio
     return { ...r, utterances: [] };
   }
   const pending: Promise<Utterance[]>[] = [];
+  const failed = { count: 0, message: '' };
   try {
     const r = await analyzeCall(spec, {
       ...opts,
@@ -39,13 +40,19 @@ export async function analyzeCallWithWords(spec: CallAudioSpec, opts: WordsOptio
       onSegment: (ev) => {
         opts.onSegment?.(ev);
         if (ev.audio && ev.audio.samples.length > 0) {
-          pending.push(transcriber.transcribe({ side: ev.segment.side, startSec: ev.audio.start, samples: ev.audio.samples }));
+          // One failed segment loses its words, not the analysis.
+          pending.push(transcriber.transcribe({ side: ev.segment.side, startSec: ev.audio.start, samples: ev.audio.samples }).catch((err: Error) => {
+            failed.count++;
+            failed.message = err.message;
+            return [];
+          }));
         }
       },
     });
     await transcriber.flush();
     const utterances = (await Promise.all(pending)).flat().sort((a, b) => a.start - b.start);
     const report = analyzeTranscript({ file: r.report.file, utterances, audio: r.report, wordsFrom: `on-device speech recognition (${transcriber.model})` });
+    if (failed.count) report.notes = [...(report.notes ?? []), `speech recognition failed on ${failed.count} segment(s) (${failed.message}); their words are missing`];
     return { report, segments: r.segments, utterances };
   } finally {
     await transcriber.close();

@@ -2,10 +2,10 @@
 // (METRICS.md; signals in engagement-signals.ts). Nothing here looks at
 // faces' expressions or voices' tone.
 import type { VisionSample } from '../../contract/calls';
+import type { EngagementMetric, Timeline } from '../../contract/language';
 import type { Segments } from '../../contract/report';
 import { callSignals, type SignalName, type Signals, windowSignals } from './engagement-signals';
 import type { PreparedUtterance } from './prepare';
-import type { Timeline } from './sentiment-timeline';
 import { WINDOW_SEC } from './windows';
 
 /**
@@ -46,10 +46,7 @@ export function engagementScore(s: Signals): number | null {
   return Math.round((100 * sum) / weight);
 }
 
-export interface EngagementMetric {
-  call: number | null;
-  timeline: Timeline;
-}
+export type { EngagementMetric };
 
 export function engagement(input: { segments: Segments; durationSec: number; prepared: readonly PreparedUtterance[] | null;
   vision?: readonly VisionSample[] }): EngagementMetric {

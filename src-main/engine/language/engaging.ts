@@ -4,17 +4,14 @@
 // when my question's utterance ends and stops at the first stretch of my
 // speech, one segment, that runs more than 3.0 s after that point (my short
 // back-channels do not stop it); their speech in between is summed.
+import type { EngagingQuestion } from '../../contract/language';
 import type { Segments, Span } from '../../contract/report';
 import type { PreparedUtterance } from './prepare';
 
 export const ENGAGING_MIN_THEIR_SEC = 5.0;
 export const ENGAGING_MY_RESUME_SEC = 3.0;
 
-export interface EngagingQuestion {
-  at: number;
-  text: string;
-  theirSec: number;
-}
+export type { EngagingQuestion };
 
 /** First index i with spans[i][1] > t (spans sorted by start, not overlapping). */
 function firstEndingAfter(spans: readonly Span[], t: number): number {

@@ -2,16 +2,10 @@
 // of my talk time and per word, counts by filler, and transcript wpm = my
 // words / my talk time in minutes.
 import { MIN_TALK_SEC_FOR_PACE } from '../metrics/pace';
-import type { FillerWord } from './fillers';
+import type { FillerMetric, FillerWord } from '../../contract/language';
 import type { PreparedUtterance } from './prepare';
 
-export interface FillerMetric {
-  count: number;
-  /** 0 when I did not speak (there is nothing to count). */
-  perMinute: number;
-  perWord: number;
-  byWord: Partial<Record<FillerWord, number>>;
-}
+export type { FillerMetric };
 
 function round(x: number, digits: number): number {
   const f = 10 ** digits;

@@ -35,9 +35,9 @@
 //              "so that", "so far", "so much" (intensifier or conjunction).
 import type { Token } from './tokenize';
 
-export type FillerWord =
-  | 'um' | 'uh' | 'er' | 'ah' | 'hmm' | 'mm'
-  | 'like' | 'you know' | 'i mean' | 'sort of' | 'kind of' | 'basically' | 'actually' | 'literally' | 'so';
+import type { FillerWord } from '../../contract/language';
+
+export type { FillerWord };
 
 export interface FillerHit {
   word: FillerWord;

@@ -2,15 +2,16 @@
 // questions, engaging questions, next steps, sentiment, engagement and
 // moments. Each utterance is read once (prepare.ts); the rest are sweeps.
 import type { Utterance, VisionSample } from '../../contract/calls';
-import type { PaceMetric, Segments } from '../../contract/report';
+import type { LanguageMetrics } from '../../contract/language';
+import type { Segments } from '../../contract/report';
 import { totalDuration } from '../metrics/spans';
-import { engagement, type EngagementMetric } from './engagement';
-import { engagingQuestions, type EngagingQuestion } from './engaging';
-import { fillerStats, transcriptWpm, type FillerMetric } from './filler-stats';
-import { findMoments, type Moment } from './moments';
-import { nextSteps, type NextStepsMetric } from './next-steps';
+import { engagement } from './engagement';
+import { engagingQuestions } from './engaging';
+import { fillerStats, transcriptWpm } from './filler-stats';
+import { findMoments } from './moments';
+import { nextSteps } from './next-steps';
 import { prepareAll, type PreparedUtterance } from './prepare';
-import { sentimentTimeline, type SentimentMetric } from './sentiment-timeline';
+import { sentimentTimeline } from './sentiment-timeline';
 
 export interface LanguageInput {
   utterances: readonly Utterance[];
@@ -20,18 +21,7 @@ export interface LanguageInput {
   vision?: readonly VisionSample[];
 }
 
-export interface LanguageMetrics {
-  wpm: number | null;
-  pace: PaceMetric;
-  fillers: FillerMetric;
-  questions: { me: number; them: number };
-  engagingQuestions: number;
-  engagingQuestionsList: EngagingQuestion[];
-  nextSteps: NextStepsMetric;
-  sentiment: SentimentMetric;
-  engagement: EngagementMetric;
-  moments: Moment[];
-}
+export type { LanguageMetrics };
 
 export function languageMetricsFromPrepared(prepared: readonly PreparedUtterance[], input: LanguageInput): LanguageMetrics {
   const talkMe = totalDuration(input.segments.me);

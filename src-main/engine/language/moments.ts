@@ -8,23 +8,15 @@
 //     most negative one for a fall); `before` = the last 20 words up to it.
 // Windows with no point (nobody spoke) break the chain. At most 12 moments
 // are kept, the sharpest ones, in time order.
+import type { Moment, MomentKind, Timeline } from '../../contract/language';
 import type { PreparedUtterance } from './prepare';
-import type { Timeline } from './sentiment-timeline';
 import { WINDOW_SEC } from './windows';
 
 export const MOMENT_MIN_DELTA = { engagement: 20, sentiment: 20 } as const;
 export const MOMENT_BEFORE_WORDS = 20;
 export const MOMENT_MAX = 12;
 
-export type MomentKind = 'engagement-up' | 'engagement-down' | 'sentiment-up' | 'sentiment-down';
-
-export interface Moment {
-  at: number;
-  kind: MomentKind;
-  /** The score change, signed, in points of 0..100. */
-  delta: number;
-  before: string;
-}
+export type { Moment, MomentKind };
 
 /** Last `n` words of the utterances that start before `at`. `starts` are the prepared utterances' start times. */
 export function wordsBefore(prepared: readonly PreparedUtterance[], starts: readonly number[], at: number, n = MOMENT_BEFORE_WORDS): string {

@@ -3,6 +3,7 @@
 // last third of the call or its last 5 minutes, whichever window is longer.
 // An utterance counts when it starts inside that window; one outside does
 // not count. A negated commitment ("I won't send it Tuesday") does not count.
+import type { NextStepItem, NextStepsMetric } from '../../contract/language';
 import type { PreparedUtterance } from './prepare';
 
 export const NEXT_STEPS_LAST_SEC = 300;
@@ -46,16 +47,7 @@ export const TIME_REFERENCE: readonly RegExp[] = [
   /\blater (?:today|this week|this month)\b|\bearly next\b/,
 ];
 
-export interface NextStepItem {
-  text: string;
-  at: number;
-  side: 'me' | 'them';
-}
-
-export interface NextStepsMetric {
-  set: boolean;
-  items: NextStepItem[];
-}
+export type { NextStepItem, NextStepsMetric };
 
 /** Start of the window in which next steps count. */
 export function nextStepsWindowStart(durationSec: number): number {

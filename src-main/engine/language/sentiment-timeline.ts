@@ -4,17 +4,12 @@
 // compound scores (so "ok" weighs less than a long sentence), then mapped.
 // An utterance belongs to the window that holds its midpoint; windows with
 // no words have no point on the timeline.
+import type { SentimentMetric, Timeline } from '../../contract/language';
 import type { PreparedUtterance } from './prepare';
 import { toScore } from './sentiment';
 import { WINDOW_SEC, windowCount, windowOf } from './windows';
 
-export type Timeline = [number, number][];
-
-export interface SentimentMetric {
-  call: number | null;
-  timeline: Timeline;
-  bySide: { me: number | null; them: number | null };
-}
+export type { SentimentMetric, Timeline };
 
 export function sentimentTimeline(prepared: readonly PreparedUtterance[], durationSec: number): SentimentMetric {
   const n = windowCount(durationSec);

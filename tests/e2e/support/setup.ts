@@ -51,7 +51,7 @@ export async function e2e(opts: { consent: boolean; seed: boolean; speed?: numbe
     hud: () => browser.open(`${bridge.url}/hud.html`, { window: 'hud', exportDir, ...HUD_SIZE }),
     history: () => browser.open(`${bridge.url}/history.html`, { window: 'history', exportDir, width: 1280, height: 860 }),
     async shot(page, name, fullPage = false) {
-      await page.evaluate('document.fonts.ready');
+      await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true));
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage, animations: 'disabled' });
     },
     async close() {
