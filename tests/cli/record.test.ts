@@ -44,7 +44,8 @@ test('live metrics through PulseAudio match `candor analyze` of the same audio',
   const offline = JSON.parse(candor(['analyze', both, '--json'], env).stdout);
   const a = live.metrics;
   const b = offline.metrics;
-  const close = (x: number, y: number, tol: number, what: string): void => assert.ok(Math.abs(x - y) <= tol, `${what}: live ${x}, offline ${y}`);
+  const segs = `\nlive ${JSON.stringify(live.segments)}\noffline ${JSON.stringify(offline.segments)}`;
+  const close = (x: number, y: number, tol: number, what: string): void => assert.ok(Math.abs(x - y) <= tol, `${what}: live ${x}, offline ${y}${segs}`);
   close(a.talkSec.me, b.talkSec.me, 0.6, 'talk me');
   close(a.talkSec.them, b.talkSec.them, 0.6, 'talk them');
   close(a.talkShare, b.talkShare, 0.03, 'talk share');
@@ -60,6 +61,7 @@ test('live metrics through PulseAudio match `candor analyze` of the same audio',
 
 test('kill -9 mid-call: the call is recovered on the next start, losing at most ~1 s', async () => {
   const env = { ...baseEnv, CANDOR_DB: join(dir, 'crash.db') };
+  const spawned = Date.now();
   const rec = candorAsync(['record', ...rig.args], env);
   await waitFor(rec.stderr, /recording call \d+/);
   const t0 = Date.now();
@@ -67,6 +69,7 @@ test('kill -9 mid-call: the call is recovered on the next start, losing at most 
   void play(them, rig.themSink).catch(() => undefined);
   await sleep(9000);
   const elapsed = (Date.now() - t0) / 1000;
+  const sinceSpawn = (Date.now() - spawned) / 1000;
   rec.kill('SIGKILL');
   await new Promise((r) => rec.on('close', r));
   const list = candor(['history', 'list', '--json'], env);
@@ -74,7 +77,8 @@ test('kill -9 mid-call: the call is recovered on the next start, losing at most 
   const [c] = JSON.parse(list.stdout);
   assert.equal(c.status, 'recovered');
   assert.equal(c.recovered, true);
-  assert.ok(c.durationSec >= elapsed - 2 && c.durationSec <= elapsed + 0.5, `recovered ${c.durationSec} s of ${elapsed.toFixed(1)} s`);
+  // at most ~1 s lost (plus the VAD's work in progress); never more than was recorded
+  assert.ok(c.durationSec >= elapsed - 1.5 && c.durationSec <= sinceSpawn, `recovered ${c.durationSec} s of ${elapsed.toFixed(1)}-${sinceSpawn.toFixed(1)} s`);
   const detail = JSON.parse(candor(['history', 'show', String(c.id), '--json'], env).stdout);
   assert.ok(detail.segments.me.length >= 1 && detail.segments.them.length >= 1, JSON.stringify(detail.segments));
   assert.ok(detail.report.metrics.talkSec.me > 3);

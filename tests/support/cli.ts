@@ -4,7 +4,9 @@ import { join } from 'node:path';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const CLI = join(ROOT, 'src-main', 'cli', 'candor.ts');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+// node itself with tsx's loader (not the tsx wrapper), so that a signal
+// sent to the child reaches the candor process and not a launcher.
+const NODE_ARGS = ['--import', 'tsx', CLI];
 
 export interface CliResult {
   code: number | null;
@@ -13,7 +15,7 @@ export interface CliResult {
 }
 
 export function candor(args: string[], env: NodeJS.ProcessEnv = {}, opts: { timeoutMs?: number } = {}): CliResult {
-  const r = spawnSync(TSX, [CLI, ...args], {
+  const r = spawnSync(process.execPath, [...NODE_ARGS, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
@@ -23,5 +25,5 @@ export function candor(args: string[], env: NodeJS.ProcessEnv = {}, opts: { time
 }
 
 export function candorAsync(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawn(TSX, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }

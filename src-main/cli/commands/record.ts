@@ -8,6 +8,7 @@ import type { Side } from '../../contract/report';
 import type { CaptureSource } from '../../engine/capture/capture-source';
 import { pickPulseDevices, PulseSource } from '../../engine/capture/pulse';
 import { ReplaySource } from '../../engine/capture/replay-source';
+import { createTranscriber } from '../../engine/asr/transcriber';
 import { LiveSession } from '../../engine/live/live-session';
 import { parse } from '../args';
 import type { Command } from '../command';
@@ -64,7 +65,10 @@ export const recordCommand: Command = {
 
     const store = openStore(values.db);
     const sources = await buildSources(values);
-    const session = new LiveSession({ store, sources, title: values.title });
+    const transcriber = await createTranscriber({
+      onUnavailable: (why) => process.stderr.write(`note: no transcript for this call (${why.split('\n')[0]}); timing metrics still run. \`npm run models\` installs the speech model.\n`),
+    });
+    const session = new LiveSession({ store, sources, title: values.title, transcriber });
     const tty = process.stderr.isTTY === true;
     let interrupts = 0;
     let finished = false;
@@ -124,6 +128,7 @@ export const recordCommand: Command = {
       throw err;
     }
     const code = await done;
+    await transcriber?.close();
     store.close();
     return code;
   },

@@ -56,10 +56,12 @@ export function pickPulseDevices(opts: { mic?: string; monitor?: string }): { mi
   const mic = opts.mic ?? d.defaultSource;
   const monitor = opts.monitor ?? `${d.defaultSink}.monitor`;
   if (!mic || mic === '@DEFAULT_SOURCE@' || !d.sources.includes(mic)) {
-    if (!d.sources.some((s) => !s.endsWith('.monitor'))) {
+    if (!d.sources.length) {
       throw new CandorError('DEVICE_MISSING', 'no microphone found', 'Connect a microphone (or headset) and check it shows up in your sound settings.');
     }
-    throw new CandorError('DEVICE_MISSING', `no microphone named "${mic}"`, `Pick one of: ${d.sources.filter((s) => !s.endsWith('.monitor')).join(', ')} (--mic).`);
+    const mics = d.sources.filter((s) => !s.endsWith('.monitor'));
+    throw new CandorError('DEVICE_MISSING', mic ? `no microphone named "${mic}"` : 'no default microphone is set',
+      `Pick one of: ${(mics.length ? mics : d.sources).join(', ')} (--mic).`);
   }
   if (!d.sources.includes(monitor)) {
     throw new CandorError('DEVICE_MISSING', `no system-audio monitor named "${monitor}", so the other side cannot be heard`,

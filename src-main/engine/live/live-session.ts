@@ -6,10 +6,16 @@ import { CandorError } from '../../contract/errors';
 import type { VisionSample } from '../../contract/calls';
 import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
 import type { AnalysisReport, Side } from '../../contract/report';
+import type { Utterance } from '../../contract/calls';
+import type { Transcriber } from '../asr/types';
 import type { CaptureSource } from '../capture/capture-source';
+import { analyzeTranscript } from '../language/analyze-transcript';
+import { LiveWords } from '../language/live-words';
+import { LANGUAGE_NEEDS_MODELS_NOTE } from '../language/notes';
 import { AnalysisPipeline, type ClosedSegmentEvent } from '../pipeline/analysis-pipeline';
 import type { CallStore } from '../store/calls-store';
 import { SileroVad } from '../vad/silero-vad';
+import { summarize } from '../vision/tracker';
 
 export interface LiveSessionOptions {
   store: CallStore;
@@ -20,12 +26,24 @@ export interface LiveSessionOptions {
   snapshotMs?: number;
   /** Keep this many seconds of audio per side for speech recognition. */
   keepAudioSec?: number;
+  /**
+   * On-device speech recognition for each finished segment (a worker
+   * thread, so capture never waits for it); null when no model is installed.
+   */
+  transcriber?: Transcriber | null;
 }
 
-/** No data for this long: the device was suspended or stalled. */
+/** Audio kept per side so that a finished segment can be transcribed. */
+const ASR_KEEP_AUDIO_SEC = 120;
+
+/** No data for this long: the device was suspended or stalled; its next audio is checked against the clock. */
 const RESUME_SEC = 0.2;
-/** A side that delivers continuously but falls this far behind the clock has dropped audio. */
-const DRIFT_SEC = 1;
+/** How long resumed audio is held before deciding how much silence the pause was (bursts catch up in this time). */
+const GRACE_SEC = 0.6;
+/** A resumed side still this far behind the clock after the grace time gets the gap filled with silence. */
+const MIN_GAP_SEC = 0.1;
+/** A side silent for this long is filled up to a second behind the clock, so the other side's analysis goes on. */
+const STALL_SEC = 2;
 const RATE = 16000;
 
 export class LiveSession extends EventEmitter {
@@ -35,17 +53,23 @@ export class LiveSession extends EventEmitter {
   private timers: NodeJS.Timeout[] = [];
   private processing: Promise<void> = Promise.resolve();
   private pendingVision: VisionSample[] = [];
+  private readonly allVision: VisionSample[] = [];
   private failure: Error | null = null;
+  private readonly words: LiveWords;
+  private readonly transcriptions: Promise<Utterance[]>[] = [];
+  private asrFailures = 0;
   private stalledSec = 0;
   private t0 = 0;
   private readonly received = new Map<Side, number>();
   private readonly lastDataAt = new Map<Side, number>();
+  private readonly held = new Map<Side, Float32Array[]>();
   private readonly realtimeSides = new Set<Side>();
   /** Extra fields other parts of the engine add to the snapshot (language, vision). */
   decorate: ((s: LiveSnapshot) => LiveSnapshot) | null = null;
 
   constructor(private readonly opts: LiveSessionOptions) {
     super();
+    this.words = new LiveWords(Boolean(opts.transcriber));
   }
 
   get id(): number | null {
@@ -63,8 +87,12 @@ export class LiveSession extends EventEmitter {
     const order: Side[] = (['me', 'them'] as Side[]).filter((s) => sides.includes(s));
     if (!order.length) throw new CandorError('DEVICE_MISSING', 'no audio source to record from', 'Connect a microphone and try again.');
     const vad = await SileroVad.create(order.length, this.opts.vadModelPath);
-    const pipeline = new AnalysisPipeline({ sides: order, vad, keepAudioSec: this.opts.keepAudioSec });
-    pipeline.on('segment', (ev: ClosedSegmentEvent) => this.emit('segment', ev));
+    const keepAudioSec = Math.max(this.opts.keepAudioSec ?? 0, this.opts.transcriber ? ASR_KEEP_AUDIO_SEC : 0);
+    const pipeline = new AnalysisPipeline({ sides: order, vad, keepAudioSec });
+    pipeline.on('segment', (ev: ClosedSegmentEvent) => {
+      this.transcribe(ev);
+      this.emit('segment', ev);
+    });
     this.pipeline = pipeline;
 
     const started: CaptureSource[] = [];
@@ -93,15 +121,33 @@ export class LiveSession extends EventEmitter {
 
   private onData(side: Side, samples: Float32Array, realtime: boolean): void {
     if (!this.pipeline) return;
-    if (realtime) this.catchUp(side, samples.length);
+    if (realtime && this.holdIfResuming(side, samples)) return;
     this.received.set(side, (this.received.get(side) ?? 0) + samples.length);
     this.pipeline.push(side, samples);
     this.processing = this.processing.then(() => this.pipeline!.process()).catch((err) => this.fail(err as Error));
   }
 
+  private transcribe(ev: ClosedSegmentEvent): void {
+    const t = this.opts.transcriber;
+    if (!t || !ev.audio?.samples.length) return;
+    const job = t.transcribe({ side: ev.segment.side, startSec: ev.audio.start, samples: ev.audio.samples }).then(
+      (utts) => {
+        this.words.add(utts);
+        return utts;
+      },
+      () => {
+        // One failed segment loses its words, not the call.
+        this.asrFailures++;
+        return [] as Utterance[];
+      },
+    );
+    this.transcriptions.push(job);
+  }
+
   /** Vision samples recorded by the screen tracker, stored with the next checkpoint. */
   addVisionSamples(samples: VisionSample[]): void {
     this.pendingVision.push(...samples);
+    this.allVision.push(...samples);
   }
 
   private checkpoint(): void {
@@ -120,18 +166,39 @@ export class LiveSession extends EventEmitter {
   /**
    * Keeps a real-time side on the wall clock. A device that resumes after a
    * pause (a sink's monitor is suspended while nothing plays) is behind where
-   * the clock says it should be: the gap is filled with silence so that its
-   * new audio lands at the right time. A device that delivers steadily is
-   * left alone unless it falls far behind (dropped audio).
+   * the clock says it should be. Its first audio is held for a moment, so
+   * that a burst of buffered audio (a busy machine) can catch up by itself;
+   * whatever gap is still left then was never recorded and is filled with
+   * silence before the held audio, so that it lands at the right time.
+   * Returns true when the samples were held.
    */
-  private catchUp(side: Side, incoming: number): void {
+  private holdIfResuming(side: Side, samples: Float32Array): boolean {
     const now = performance.now();
     const last = this.lastDataAt.get(side);
     this.lastDataAt.set(side, now);
-    const resumed = last === undefined || now - last > RESUME_SEC * 1000;
-    const expected = ((now - this.t0) / 1000) * RATE;
-    const gap = Math.floor(expected - ((this.received.get(side) ?? 0) + incoming));
-    if (gap > 0 && (resumed || gap > DRIFT_SEC * RATE)) this.padSilence(side, gap);
+    const held = this.held.get(side);
+    if (held) {
+      held.push(samples);
+      return true;
+    }
+    if (last !== undefined && now - last <= RESUME_SEC * 1000) return false;
+    this.held.set(side, [samples]);
+    setTimeout(() => this.release(side), GRACE_SEC * 1000).unref();
+    return true;
+  }
+
+  private release(side: Side): void {
+    const held = this.held.get(side);
+    this.held.delete(side);
+    if (!held || !this.pipeline) return;
+    const n = held.reduce((a, x) => a + x.length, 0);
+    const expected = ((performance.now() - this.t0) / 1000) * RATE;
+    const gap = Math.floor(expected - ((this.received.get(side) ?? 0) + n));
+    if (gap > MIN_GAP_SEC * RATE) this.padSilence(side, gap);
+    for (const x of held) this.pipeline.push(side, x);
+    this.received.set(side, (this.received.get(side) ?? 0) + n);
+    const p = this.pipeline;
+    this.processing = this.processing.then(() => p.process()).catch((err) => this.fail(err as Error));
   }
 
   private padSilence(side: Side, n: number): void {
@@ -146,10 +213,9 @@ export class LiveSession extends EventEmitter {
   private padStalledSide(p: AnalysisPipeline): void {
     const now = performance.now();
     for (const side of this.realtimeSides) {
-      const last = this.lastDataAt.get(side) ?? this.t0;
-      if (now - last < DRIFT_SEC * 1000) continue;
-      // Fill up to a little behind the clock; the rest is filled exactly when it resumes.
-      const gap = Math.floor(((now - this.t0) / 1000 - RESUME_SEC) * RATE - (this.received.get(side) ?? 0));
+      if (this.held.has(side) || now - (this.lastDataAt.get(side) ?? this.t0) < STALL_SEC * 1000) continue;
+      // Fill up to a second behind the clock; the rest is settled when it resumes.
+      const gap = Math.floor(((now - this.t0) / 1000 - 1) * RATE - (this.received.get(side) ?? 0));
       if (gap > 0) this.padSilence(side, gap);
     }
     this.processing = this.processing.then(() => p.process());
@@ -163,7 +229,7 @@ export class LiveSession extends EventEmitter {
 
   snapshot(): LiveSnapshot {
     if (!this.pipeline || this.state === 'idle') return idleSnapshot();
-    const s = { ...this.pipeline.snapshot(this.callId), state: this.state };
+    const s = { ...this.pipeline.snapshot(this.callId), ...this.words.snapshot(), state: this.state };
     return this.decorate ? this.decorate(s) : s;
   }
 
@@ -171,6 +237,7 @@ export class LiveSession extends EventEmitter {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     await Promise.all(this.opts.sources.map((s) => s.stop().catch(() => undefined)));
+    for (const side of [...this.held.keys()]) this.release(side);
   }
 
   /** Ends the call: the rest of the audio is analysed and the final report saved. */
@@ -182,7 +249,19 @@ export class LiveSession extends EventEmitter {
     await this.stopSources();
     await this.processing;
     await this.pipeline.finish();
-    const report = this.pipeline.report('live call');
+    let report = this.pipeline.report('live call');
+    const vision = this.allVision.length ? summarize(this.allVision) : undefined;
+    if (vision) report.vision = vision;
+    const t = this.opts.transcriber;
+    if (t) {
+      await t.flush();
+      await Promise.all(this.transcriptions);
+      const utterances = this.words.utterances();
+      report = analyzeTranscript({ file: report.file, utterances, audio: report, vision: this.allVision, wordsFrom: `on-device speech recognition (${t.model})` });
+      if (vision) report.vision = vision;
+      if (this.asrFailures) (report.notes ??= []).push(`speech recognition failed on ${this.asrFailures} segment(s); their words are missing`);
+      this.opts.store.replaceUtterances(this.callId, utterances, 'asr');
+    } else (report.notes ??= []).push(LANGUAGE_NEEDS_MODELS_NOTE);
     if (this.stalledSec > 1) (report.notes ??= []).push(`${this.stalledSec.toFixed(1)} s of silence were filled in where an audio device delivered nothing`);
     if (this.pendingVision.length) this.opts.store.checkpoint(this.callId, [], [], this.pipeline.timeSec, this.pendingVision);
     this.pendingVision = [];
