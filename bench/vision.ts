@@ -163,7 +163,7 @@ async function nmsBench() {
 async function detectionBench() {
   if (modelStatus('yunet-320').status !== 'ok') return { skipped: 'model yunet-320 absent (npm run models, or CANDOR_MODELS_DIR)' };
   // Five faces (five.jpg's content if present, else noise) letterboxed into a 1080p BGRA frame by sharp.
-  const photo = process.env.CANDOR_FACES_DIR ?? '/work/shared/data/faces';
+  const photo = process.env.CANDOR_FACES_DIR ?? new URL('../../shared/data/faces', import.meta.url).pathname;
   let rgba: Buffer;
   try {
     rgba = await sharp(`${photo}/five.jpg`).resize(W, H, { fit: 'contain', background: '#202020' }).ensureAlpha().raw().toBuffer();

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { decodeImageFile, VisionTracker, YunetDetector } from '../../src-main/engine/vision/index';
-import { visionCommand } from '../../src-main/cli/commands/vision';
+import { decodeImageFile, VisionTracker, YunetDetector } from '../../../src-main/engine/vision/index';
+import { visionCommand } from '../../../src-main/cli/commands/vision';
 import { FACES_DIR, SKIP } from './fixtures';
 import { forbiddenKeys } from './forbidden-keys';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { estimateYaw, FACING_LIMIT_DEG, isFacing, YAW_K } from '../../src-main/engine/vision/yaw';
+import { estimateYaw, FACING_LIMIT_DEG, isFacing, YAW_K } from '../../../src-main/engine/vision/yaw';
 
 /** Landmarks of an ideal head turned by `deg` (orthographic), eyes 60 px apart, rolled by `rollDeg`. */
 function head(deg: number, rollDeg = 0): [number, number][] {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { PNG } from 'pngjs';
-import { decodeImageBytes, decodeImageFile, imageKind, mirrorImage } from '../../src-main/engine/vision/image';
+import { decodeImageBytes, decodeImageFile, imageKind, mirrorImage } from '../../../src-main/engine/vision/image';
 import { FACES_DIR, SKIP } from './fixtures';
 
 describe('image decoding', () => {

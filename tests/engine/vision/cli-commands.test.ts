@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { doctorCommand } from '../../src-main/cli/commands/doctor';
-import { visionCommand } from '../../src-main/cli/commands/vision';
+import { doctorCommand } from '../../../src-main/cli/commands/doctor';
+import { visionCommand } from '../../../src-main/cli/commands/vision';
 import { FACES_DIR, SKIP } from './fixtures';
 
 async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {

@@ -1,9 +1,10 @@
 // Where the vision tests find models and labelled images.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED_DATA, SHARED_MODELS } from '../../support/tmp';
 
-process.env.CANDOR_MODELS_DIR ??= '/work/shared/models';
-export const FACES_DIR = process.env.CANDOR_FACES_DIR ?? '/work/shared/data/faces';
+process.env.CANDOR_MODELS_DIR ??= SHARED_MODELS;
+export const FACES_DIR = process.env.CANDOR_FACES_DIR ?? join(SHARED_DATA, 'faces');
 export const MODELS_PRESENT = ['yunet_n_320_320.onnx', 'yunet_n_dynamic.onnx'].every((f) => existsSync(join(process.env.CANDOR_MODELS_DIR!, f)));
 export const SKIP = MODELS_PRESENT && existsSync(FACES_DIR) ? false : 'YuNet models or face images not found';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Frame } from '../../native/lib/index';
-import { decodeImageFile, summarize, VisionTracker, type Face, type FaceDetectorLike } from '../../src-main/engine/vision/index';
+import type { Frame } from '../../../native/lib/index';
+import { decodeImageFile, summarize, VisionTracker, type Face, type FaceDetectorLike } from '../../../src-main/engine/vision/index';
 import { FACES_DIR, SKIP } from './fixtures';
 
 const face = (yaw: number): Face => ({ box: [0, 0, 10, 10], score: 0.9, landmarks: [[0, 0], [1, 0], [0.5, 0.5], [0, 1], [1, 1]], yaw, facing: Math.abs(yaw) <= 30 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { decodeImageFile, mirrorImage, YunetDetector, type Face, type RgbaImage } from '../../src-main/engine/vision/index';
+import { decodeImageFile, mirrorImage, YunetDetector, type Face, type RgbaImage } from '../../../src-main/engine/vision/index';
 import { expectedCounts, FACES_DIR, SKIP } from './fixtures';
 
 const detectors: Partial<Record<'yunet-320' | 'yunet-dynamic', YunetDetector>> = {};

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CandorError } from '../../src-main/contract/errors';
-import { availableProviders, createSession, preferredProviders } from '../../src-main/engine/runtime/providers';
+import { CandorError } from '../../../src-main/contract/errors';
+import { availableProviders, createSession, preferredProviders } from '../../../src-main/engine/runtime/providers';
 import { MODELS_PRESENT } from './fixtures';
 
 const model = `${process.env.CANDOR_MODELS_DIR}/yunet_n_320_320.onnx`;

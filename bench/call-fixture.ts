@@ -1,0 +1,77 @@
+// The benchmark call: one hour, two channels, assembled from the real
+// meeting recordings in ../shared/data (AMI excerpts, the pyannote sample,
+// jfk) as alternating turns with pauses, their voice leaking into my mic
+// (-14 dB, 25 ms) as on a laptop without headphones. Written block by block
+// so the bench itself stays small.
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCallAudio } from '../src-main/engine/audio/call-audio';
+
+const RATE = 16000;
+export const SHARED_DATA = process.env.CANDOR_SHARED_DIR ? join(process.env.CANDOR_SHARED_DIR, 'data') : new URL('../../shared/data', import.meta.url).pathname;
+
+async function mono16k(file: string): Promise<Float32Array> {
+  const a = await openCallAudio({ file, side: 'me' });
+  const parts: Float32Array[] = [];
+  for await (const c of a.chunks()) parts.push(c.samples);
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+function wavHeader(frames: number): Buffer {
+  const h = Buffer.alloc(44);
+  const bytes = frames * 4;
+  h.write('RIFF', 0, 'ascii'); h.writeUInt32LE(36 + bytes, 4); h.write('WAVE', 8, 'ascii');
+  h.write('fmt ', 12, 'ascii'); h.writeUInt32LE(16, 16); h.writeUInt16LE(1, 20); h.writeUInt16LE(2, 22);
+  h.writeUInt32LE(RATE, 24); h.writeUInt32LE(RATE * 4, 28); h.writeUInt16LE(4, 32); h.writeUInt16LE(16, 34);
+  h.write('data', 36, 'ascii'); h.writeUInt32LE(bytes, 40);
+  return h;
+}
+
+export async function buildBenchCall(out: string, seconds = 3600): Promise<string> {
+  if (existsSync(out)) return out;
+  const names = ['meetings/dev00.wav', 'meetings/tst00.wav', 'pyannote_sample.wav', 'meetings/dev01.wav', 'meetings/tst01.wav', 'jfk.flac'];
+  const clips = await Promise.all(names.filter((n) => existsSync(join(SHARED_DATA, n))).map((n) => mono16k(join(SHARED_DATA, n))));
+  if (clips.length < 2) throw new Error(`the bench call is built from ../shared/data; not found at ${SHARED_DATA}`);
+  const total = seconds * RATE;
+  const me = new Float32Array(total);
+  const them = new Float32Array(total);
+  // alternate turns of 4-14 s cut from the clips, with 0.3-1.8 s pauses
+  let t = Math.round(0.5 * RATE);
+  let k = 0;
+  let seed = 12345;
+  const rnd = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  while (t < total) {
+    const ch = k % 2 === 0 ? me : them;
+    const clip = clips[k % clips.length];
+    const len = Math.min(Math.round((4 + rnd() * 10) * RATE), clip.length, total - t);
+    const from = Math.floor(rnd() * (clip.length - len));
+    ch.set(clip.subarray(from, from + len), t);
+    t += len + Math.round((0.3 + rnd() * 1.5) * RATE);
+    k++;
+  }
+  const delay = Math.round(0.025 * RATE);
+  for (let i = total - 1; i >= delay; i--) me[i] += 0.2 * them[i - delay];
+  const fd = openSync(out, 'w');
+  try {
+    writeSync(fd, wavHeader(total));
+    const block = RATE * 60;
+    for (let o = 0; o < total; o += block) {
+      const n = Math.min(block, total - o);
+      const buf = Buffer.alloc(n * 4);
+      for (let i = 0; i < n; i++) {
+        buf.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(me[o + i] * 32767))), i * 4);
+        buf.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(them[o + i] * 32767))), i * 4 + 2);
+      }
+      writeSync(fd, buf);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+// Wall time, CPU time and peak RSS of a child process, read from /proc while
+// it runs (Linux). The last reading before exit is the figure.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface ProcessStats {
+  code: number | null;
+  wallSec: number;
+  cpuSec: number;
+  peakRssMb: number;
+  /** CPU seconds of the process's own children (e.g. parec), last reading. */
+  childCpuSec: number;
+  /** [wall seconds since start, CPU seconds] readings, for steady-state rates. */
+  timeline: [number, number][];
+  stdout: string;
+  stderr: string;
+}
+
+const TICK = 100; // USER_HZ on Linux
+
+function cpuOf(pid: number | string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / TICK; // utime + stime
+}
+
+function childrenOf(pid: number): string[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
+  } catch {
+    return [];
+  }
+}
+
+function sample(pid: number): { cpu: number; hwm: number; children: number } | null {
+  try {
+    const cpu = cpuOf(pid);
+    const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    let children = 0;
+    for (const c of childrenOf(pid)) {
+      try {
+        children += cpuOf(c);
+      } catch {
+        // gone already
+      }
+    }
+    return { cpu, hwm, children };
+  } catch {
+    return null;
+  }
+}
+
+export function measure(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; onSpawn?: (pid: number) => void } = {}): Promise<ProcessStats> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let last = { cpu: 0, hwm: 0, children: 0 };
+    const timeline: [number, number][] = [];
+    let lastMark = -1;
+    const poll = setInterval(() => {
+      const s = sample(child.pid!);
+      if (!s) return;
+      last = { cpu: s.cpu, hwm: s.hwm, children: Math.max(last.children, s.children) };
+      const t = (performance.now() - t0) / 1000;
+      if (Math.floor(t) > lastMark) {
+        lastMark = Math.floor(t);
+        timeline.push([Math.round(t * 100) / 100, s.cpu]);
+      }
+    }, 50);
+    opts.onSpawn?.(child.pid!);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, wallSec: (performance.now() - t0) / 1000, cpuSec: last.cpu, peakRssMb: Math.round(last.hwm), childCpuSec: last.children, timeline, stdout, stderr });
+    });
+  });
+}
