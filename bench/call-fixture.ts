@@ -5,23 +5,10 @@
 // so the bench itself stays small.
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCallAudio } from '../src-main/engine/audio/call-audio';
+import { readMono16k } from '../src-main/engine/audio/read-whole';
 
 const RATE = 16000;
 export const SHARED_DATA = process.env.CANDOR_SHARED_DIR ? join(process.env.CANDOR_SHARED_DIR, 'data') : new URL('../../shared/data', import.meta.url).pathname;
-
-async function mono16k(file: string): Promise<Float32Array> {
-  const a = await openCallAudio({ file, side: 'me' });
-  const parts: Float32Array[] = [];
-  for await (const c of a.chunks()) parts.push(c.samples);
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 function wavHeader(frames: number): Buffer {
   const h = Buffer.alloc(44);
@@ -36,7 +23,7 @@ function wavHeader(frames: number): Buffer {
 export async function buildBenchCall(out: string, seconds = 3600): Promise<string> {
   if (existsSync(out)) return out;
   const names = ['meetings/dev00.wav', 'meetings/tst00.wav', 'pyannote_sample.wav', 'meetings/dev01.wav', 'meetings/tst01.wav', 'jfk.flac'];
-  const clips = await Promise.all(names.filter((n) => existsSync(join(SHARED_DATA, n))).map((n) => mono16k(join(SHARED_DATA, n))));
+  const clips = await Promise.all(names.filter((n) => existsSync(join(SHARED_DATA, n))).map((n) => readMono16k(join(SHARED_DATA, n))));
   if (clips.length < 2) throw new Error(`the bench call is built from ../shared/data; not found at ${SHARED_DATA}`);
   const total = seconds * RATE;
   const me = new Float32Array(total);

@@ -10,7 +10,7 @@ import type { Utterance } from '../src-main/contract/calls';
 import type { Segments } from '../src-main/contract/report';
 import { ASR_SAMPLE_RATE } from '../src-main/engine/asr/types';
 import { asrAvailability, createTranscriber } from '../src-main/engine/asr/transcriber';
-import { openCallAudio } from '../src-main/engine/audio/call-audio';
+import { readMono16k } from '../src-main/engine/audio/read-whole';
 import { analyzeTranscript, segmentsFromUtterances } from '../src-main/engine/language/analyze-transcript';
 import { engagingQuestions } from '../src-main/engine/language/engaging';
 import { fillerStats, transcriptWpm } from '../src-main/engine/language/filler-stats';
@@ -107,23 +107,6 @@ function time<T>(fn: () => T): { ms: number; result: T } {
   return { ms: Math.round((performance.now() - t0) * 10) / 10, result };
 }
 
-async function decode16k(path: string): Promise<Float32Array> {
-  const audio = await openCallAudio({ file: path, side: 'me' });
-  const parts: Float32Array[] = [];
-  try {
-    for await (const c of audio.chunks()) parts.push(c.samples);
-  } finally {
-    await audio.close();
-  }
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 async function asrBench(): Promise<object[]> {
   const jfk = fileURLToPath(new URL('../../shared/data/jfk.flac', import.meta.url));
   const models = loadManifest().filter((e): e is MultiFileEntry => e.kind === 'asr');
@@ -134,7 +117,7 @@ async function asrBench(): Promise<object[]> {
       out.push({ model: m.name, skipped: `model absent: ${avail.reason.split('\n')[0]}` });
       continue;
     }
-    const samples = await decode16k(process.env.CANDOR_BENCH_AUDIO ?? jfk);
+    const samples = await readMono16k(process.env.CANDOR_BENCH_AUDIO ?? jfk);
     const t0 = performance.now();
     const tr = await createTranscriber({ model: m.name, batch: { maxWaitMs: 0 } });
     if (!tr) {

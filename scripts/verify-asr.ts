@@ -8,25 +8,12 @@ import { parseArgs } from 'node:util';
 import { asrAvailability, createTranscriber } from '../src-main/engine/asr/transcriber';
 import { ASR_SAMPLE_RATE } from '../src-main/engine/asr/types';
 import { wordErrorRate } from '../src-main/engine/asr/wer';
-import { openCallAudio } from '../src-main/engine/audio/call-audio';
+import { readMono16k } from '../src-main/engine/audio/read-whole';
 
 const { values, positionals } = parseArgs({ options: { model: { type: 'string' } }, allowPositionals: true });
 const SHARED = process.env.CANDOR_SHARED_DIR || new URL('../../shared', import.meta.url).pathname;
 const audioPath = positionals[0] ?? `${SHARED}/data/jfk.flac`;
 const refPath = positionals[1] ?? audioPath.replace(/\.[^./]+$/, '.txt');
-
-async function decode(path: string): Promise<Float32Array> {
-  const audio = await openCallAudio({ file: path, side: 'me' }); // any channel count, mixed down, resampled to 16 kHz
-  const parts: Float32Array[] = [];
-  try {
-    for await (const c of audio.chunks()) parts.push(c.samples);
-  } finally {
-    await audio.close();
-  }
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-  return out;
-}
 
 async function main(): Promise<number> {
   const avail = asrAvailability({ model: values.model });
@@ -38,7 +25,7 @@ async function main(): Promise<number> {
     process.stderr.write(`verify:asr: no reference text at ${refPath}; pass it as the second argument\n`);
     return 2;
   }
-  const samples = await decode(audioPath);
+  const samples = await readMono16k(audioPath);
   const t0 = performance.now();
   let why = '';
   const t = await createTranscriber({ model: avail.entry.name, batch: { maxWaitMs: 0 }, onUnavailable: (r) => (why = r) });

@@ -35,7 +35,8 @@ after(() => server.close());
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const p = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    // CANDOR_MODELS_DIR (set by CI to the shared models) would override the models folder under test
+    const p = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env: { ...process.env, CANDOR_MODELS_DIR: '', ...env } });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
@@ -45,7 +46,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
 }
 
 test('the shipped manifest: list shows every model; fetching an ASR model with pending hashes is refused before any download', () => {
-  const env = { CANDOR_HOME: join(home, 'shipped') };
+  const env = { CANDOR_HOME: join(home, 'shipped'), CANDOR_MODELS_DIR: '' };
   const r = candor(['models', 'list', '--json'], env);
   assert.equal(r.code, 0, r.stderr);
   const rows = JSON.parse(r.stdout) as { name: string; status: string }[];
@@ -82,7 +83,7 @@ test('fetch: single files verified, the ASR folder refused, then installed with 
 });
 
 test('unknown sub-command is a usage error', () => {
-  const r = candor(['models', 'frobnicate'], { CANDOR_HOME: home });
+  const r = candor(['models', 'frobnicate'], { CANDOR_HOME: home, CANDOR_MODELS_DIR: '' });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /unknown models command "frobnicate"/);
 });

@@ -46,6 +46,8 @@ export class AnalysisPipeline extends EventEmitter {
   private readonly recentNuclei: number[] = [];
   private readonly speaking = { me: false, them: false };
   private bleedPrev = false;
+  /** Over frames where the mic sounds: how many, their energy, and the energy of mic minus system. */
+  private readonly dup = { active: 0, energy: 0, diff: 0 };
   private frameIndex = 0;
   private finished = false;
   private draining: Promise<void> = Promise.resolve();
@@ -126,6 +128,7 @@ export class AnalysisPipeline extends EventEmitter {
     let meSpeech = idxMe >= 0 && this.hyst.get('me')!.step(probs[idxMe]);
     const themSpeech = idxThem >= 0 && this.hyst.get('them')!.step(probs[idxThem]);
 
+    if (idxMe >= 0 && idxThem >= 0) this.compareChannels(this.frames[idxMe], this.frames[idxThem]);
     if (this.bleed) {
       this.bleed.pushSystem(this.frames[idxThem]);
       this.bleed.observeMic(this.frames[idxMe]);
@@ -152,6 +155,26 @@ export class AnalysisPipeline extends EventEmitter {
     }
     this.speaking.me = meSpeech;
     this.speaking.them = themSpeech;
+  }
+
+  private compareChannels(a: Float32Array, b: Float32Array): void {
+    let ea = 0;
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) {
+      ea += a[i] * a[i];
+      const d = a[i] - b[i];
+      diff += d * d;
+    }
+    if (ea < 1e-4 * a.length * 1e-2) return; // below about -60 dBFS: nothing to compare
+    this.dup.active++;
+    this.dup.energy += ea;
+    this.dup.diff += diff;
+  }
+
+  /** True when "me" and "them" carry the same audio: a mono recording saved as stereo. */
+  channelsIdentical(): boolean {
+    // the channels differ by less than -20 dB over the whole call
+    return this.dup.active >= 30 && this.dup.diff < this.dup.energy * 0.01;
   }
 
   private emitClosed(segment: SegmentRecordLike): void {
@@ -189,7 +212,11 @@ export class AnalysisPipeline extends EventEmitter {
     const durationSec = round(this.timeSec, 2);
     const metrics = computeTimingMetrics(segments, durationSec, { syllablesMe: this.syllablesMe() });
     const r2 = (spans: Span[]): Span[] => spans.map(([s, e]) => [round(s, 2), round(e, 2)]);
-    return { file, durationSec, segments: { me: r2(segments.me), them: r2(segments.them) }, metrics };
+    const report: AnalysisReport = { file, durationSec, segments: { me: r2(segments.me), them: r2(segments.them) }, metrics };
+    if (this.channelsIdentical()) {
+      report.notes = ['both channels carry the same audio: this looks like a mono recording saved as stereo, so me and them cannot be told apart; analyse it with --side me or --side them'];
+    }
+    return report;
   }
 
   /** The live view: what the HUD and `candor record` show. */

@@ -45,7 +45,7 @@ export async function analyzeCall(spec: CallAudioSpec, opts: AnalyzeOptions = {}
     opts.onProgress?.(pipeline.timeSec, audio.durationSec);
     const report = pipeline.report(describeSpec(spec));
     if (audio.sides.length === 1) {
-      report.notes = [`mono input analysed as "${audio.sides[0]}"; the other side has no audio`];
+      report.notes = [...(report.notes ?? []), `mono input analysed as "${audio.sides[0]}"; the other side has no audio`];
     }
     return { report, segments: pipeline.segmentRecords() };
   } finally {

@@ -81,3 +81,12 @@ test('pyannote sample (mono, real meeting speech): total speech matches its RTTM
   assert.ok(Math.abs(got - truth) / truth < 0.05, `speech ${got} s vs RTTM ${truth.toFixed(2)} s`);
   assert.ok(Math.abs(report.durationSec - 30) < 0.1);
 });
+
+test('a mono recording saved as stereo (jfk.flac) is called out, a real two-channel call is not', { skip: !existsSync(join(SHARED_DATA, 'jfk.flac')) }, async () => {
+  const { report } = await analyzeCall({ file: join(SHARED_DATA, 'jfk.flac') });
+  assert.match((report.notes ?? []).join(' '), /same audio.*--side me or --side them/);
+  const call = buildCall(TURN_TAKING);
+  writeCall(join(dir, 'turns-note.wav'), call);
+  const real = await analyzeCall({ file: join(dir, 'turns-note.wav') });
+  assert.equal(real.report.notes, undefined);
+});

@@ -83,16 +83,19 @@ export async function openWasmDecoded(path: string, format: WasmFormat, head: Ui
   };
 
   let exhausted = false;
-  try {
-    while (!info) {
-      const next = await source.next();
-      if (next.done) {
-        exhausted = true;
-        if (decoder.flush) take(await decoder.flush());
-        break;
-      }
-      take(await decoder.decode(next.value));
+  /** Decodes the next chunk of the file (or flushes at its end); false once the file is done. */
+  const step = async (): Promise<boolean> => {
+    const next = await source.next();
+    if (next.done) {
+      exhausted = true;
+      if (decoder.flush) take(await decoder.flush());
+      return false;
     }
+    take(await decoder.decode(next.value));
+    return true;
+  };
+  try {
+    while (!info && (await step()));
   } catch (err) {
     await free();
     throw err instanceof CandorError ? err : corrupt(path, (err as Error).message);
@@ -110,14 +113,7 @@ export async function openWasmDecoded(path: string, format: WasmFormat, head: Ui
     async *chunks() {
       try {
         while (pending.length) yield pending.shift()!;
-        while (!exhausted) {
-          const next = await source.next();
-          if (next.done) {
-            exhausted = true;
-            if (decoder.flush) take(await decoder.flush());
-            break;
-          }
-          take(await decoder.decode(next.value));
+        while (!exhausted && (await step())) {
           while (pending.length) yield pending.shift()!;
         }
         while (pending.length) yield pending.shift()!;
