@@ -9,7 +9,7 @@ import type { SerializedError } from './errors';
 import type { LiveSnapshot } from './live';
 import type { Side, Span } from './report';
 import { validateSettingsPatch, type NudgeKind, type Settings, type SettingsPatch } from './settings';
-import { expectInteger, expectObject, expectOneOf, expectString, invalidParameterError } from './validate';
+import { expectInteger, expectNumber, expectObject, expectOneOf, expectString, invalidParameterError } from './validate';
 import { expectOnlyKeys } from './settings';
 
 export const ENGINE_CHANNEL = 'candor.engine';
@@ -81,6 +81,16 @@ export type CallsChange = { reason: 'added' | 'updated' | 'deleted' | 'retention
 
 // ---- the interface -----------------------------------------------------
 
+/** A screen frame for vision (contract method pushVideoFrame). */
+export interface VideoFrame {
+  width: number;
+  height: number;
+  /** RGBA, 4 bytes per pixel, rows tightly packed. */
+  rgba: Uint8Array;
+  /** Seconds since the call started, by the sender's clock. */
+  t: number;
+}
+
 export interface EngineApi {
   status(p: void): Promise<EngineStatus>;
   snapshot(p: void): Promise<LiveSnapshot>;
@@ -89,6 +99,12 @@ export interface EngineApi {
   stopCall(p: void): Promise<CallSummary | null>;
   /** One-way: PCM of one side, for capture mode 'push'. */
   pushAudio(p: { side: Side; pcm: Float32Array }): Promise<void>;
+  /**
+   * One-way: a frame of the shared screen or call window (RGBA, tightly
+   * packed), for screen vision: faces, cameras on, heads to the screen.
+   * Sent at about 2 fps; frames that come sooner are dropped.
+   */
+  pushVideoFrame(p: VideoFrame): Promise<void>;
   listCalls(p: { limit?: number; offset?: number }): Promise<CallSummary[]>;
   searchCalls(p: { query: string; limit?: number }): Promise<CallSummary[]>;
   getCall(p: { id: number }): Promise<CallView>;
@@ -140,6 +156,8 @@ export const LIMITS = {
   pathLength: 4_096,
   /** Samples in one pushAudio message: up to 1 s at 192 kHz. */
   pcmSamples: 192_000,
+  /** Largest side of a video frame. */
+  frameSide: 4_096,
   weeks: 520,
 } as const;
 
@@ -197,6 +215,21 @@ export const ENGINE_METHODS: { [M in EngineMethod]: MethodSpec<EnginePayload<M>>
         throw invalidParameterError('pushAudio.pcm', `a Float32Array of 1 to ${LIMITS.pcmSamples} samples`, o.pcm);
       }
       return { side, pcm: o.pcm };
+    },
+  },
+  pushVideoFrame: {
+    roles: ANY,
+    oneWay: true,
+    validate(v) {
+      const o = expectObject(v, 'pushVideoFrame');
+      expectOnlyKeys(o, ['width', 'height', 'rgba', 't'], 'pushVideoFrame');
+      const width = expectInteger(o.width, 'pushVideoFrame.width', 16, LIMITS.frameSide);
+      const height = expectInteger(o.height, 'pushVideoFrame.height', 16, LIMITS.frameSide);
+      if (!(o.rgba instanceof Uint8Array) || o.rgba.length !== width * height * 4) {
+        throw invalidParameterError('pushVideoFrame.rgba', `a Uint8Array of width * height * 4 = ${width * height * 4} bytes`, o.rgba);
+      }
+      const t = expectNumber(o.t, 'pushVideoFrame.t', 0, 1e7);
+      return { width, height, rgba: o.rgba, t };
     },
   },
   listCalls: {

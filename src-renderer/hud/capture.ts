@@ -4,6 +4,7 @@
 // to the engine in 100 ms pieces; nothing is kept here.
 import type { Side } from '../../src-main/contract/report';
 import type { Settings } from '../../src-main/contract/settings';
+import { startFrameGrabber, type VideoFrameOut } from './frame-grabber';
 import workletUrl from './pcm-worklet.ts?worker&url';
 
 export interface PushCapture {
@@ -11,8 +12,13 @@ export interface PushCapture {
   stop(): void;
 }
 
-export async function startPushCapture(devices: Settings['capture'], onPcm: (side: Side, pcm: Float32Array) => void): Promise<PushCapture> {
+export async function startPushCapture(
+  devices: Settings['capture'],
+  onPcm: (side: Side, pcm: Float32Array) => void,
+  onFrame?: (f: VideoFrameOut) => void,
+): Promise<PushCapture> {
   const streams: MediaStream[] = [];
+  let stopFrames: (() => void) | null = null;
   const ctx = new AudioContext({ latencyHint: 'interactive' });
   try {
     const mic = await navigator.mediaDevices.getUserMedia({
@@ -21,7 +27,9 @@ export async function startPushCapture(devices: Settings['capture'], onPcm: (sid
     streams.push(mic);
     const display = await navigator.mediaDevices.getDisplayMedia({ audio: true, video: true });
     streams.push(display);
-    for (const t of display.getVideoTracks()) t.stop(); // only the loopback audio is used
+    // The picture feeds screen vision (face counts only); without a consumer only the loopback audio is used.
+    if (onFrame && display.getVideoTracks().length) stopFrames = startFrameGrabber(new MediaStream(display.getVideoTracks()), onFrame);
+    else for (const t of display.getVideoTracks()) t.stop();
     if (display.getAudioTracks().length === 0) throw new Error('the system audio could not be captured (no loopback track)');
     await ctx.audioWorklet.addModule(workletUrl);
     const tap = (stream: MediaStream, side: Side): void => {
@@ -32,6 +40,7 @@ export async function startPushCapture(devices: Settings['capture'], onPcm: (sid
     tap(mic, 'me');
     tap(display, 'them');
   } catch (err) {
+    stopFrames?.();
     for (const s of streams) for (const t of s.getTracks()) t.stop();
     void ctx.close();
     throw err;
@@ -39,6 +48,7 @@ export async function startPushCapture(devices: Settings['capture'], onPcm: (sid
   return {
     sampleRate: ctx.sampleRate,
     stop() {
+      stopFrames?.();
       for (const s of streams) for (const t of s.getTracks()) t.stop();
       void ctx.close();
     },

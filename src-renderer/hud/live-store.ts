@@ -62,9 +62,11 @@ export const useLiveStore = defineStore('live', () => {
           throw new CandorError('PERMISSION_DENIED', 'Candor may not record the screen, which the call’s sound comes with on macOS',
             'Allow it in System Settings › Privacy & Security › Screen & System Audio Recording, then restart Candor.');
         }
-        capture = await startPushCapture(settings.value?.capture ?? { mic: null, system: null }, (side, pcm) => {
-          void engine.pushAudio({ side, pcm });
-        });
+        capture = await startPushCapture(
+          settings.value?.capture ?? { mic: null, system: null },
+          (side, pcm) => void engine.pushAudio({ side, pcm }),
+          (frame) => void engine.pushVideoFrame(frame),
+        );
         await engine.startCall({ capture: 'push', sampleRate: capture.sampleRate });
       } else {
         await engine.startCall({});

@@ -30,7 +30,7 @@ export interface LiveSessionOptions {
    * On-device speech recognition for each finished segment (a worker
    * thread, so capture never waits for it); null when no model is installed.
    */
-  transcriber?: Transcriber | null;
+  transcriber?: Transcriber | null | (() => Promise<Transcriber | null>);
 }
 
 /** Audio kept per side so that a finished segment can be transcribed. */
@@ -55,7 +55,10 @@ export class LiveSession extends EventEmitter {
   private pendingVision: VisionSample[] = [];
   private readonly allVision: VisionSample[] = [];
   private failure: Error | null = null;
-  private readonly words: LiveWords;
+  private words = new LiveWords(false);
+  private transcriber: Transcriber | null = null;
+  /** Made by this session from a factory, so closed by it too. */
+  private ownsTranscriber = false;
   private readonly transcriptions: Promise<Utterance[]>[] = [];
   private asrFailures = 0;
   private stalledSec = 0;
@@ -69,7 +72,6 @@ export class LiveSession extends EventEmitter {
 
   constructor(private readonly opts: LiveSessionOptions) {
     super();
-    this.words = new LiveWords(Boolean(opts.transcriber));
   }
 
   get id(): number | null {
@@ -87,7 +89,11 @@ export class LiveSession extends EventEmitter {
     const order: Side[] = (['me', 'them'] as Side[]).filter((s) => sides.includes(s));
     if (!order.length) throw new CandorError('DEVICE_MISSING', 'no audio source to record from', 'Connect a microphone and try again.');
     const vad = await SileroVad.create(order.length, this.opts.vadModelPath);
-    const keepAudioSec = Math.max(this.opts.keepAudioSec ?? 0, this.opts.transcriber ? ASR_KEEP_AUDIO_SEC : 0);
+    const t = this.opts.transcriber;
+    this.ownsTranscriber = typeof t === 'function';
+    this.transcriber = typeof t === 'function' ? await t().catch(() => null) : t ?? null;
+    this.words = new LiveWords(Boolean(this.transcriber));
+    const keepAudioSec = Math.max(this.opts.keepAudioSec ?? 0, this.transcriber ? ASR_KEEP_AUDIO_SEC : 0);
     const pipeline = new AnalysisPipeline({ sides: order, vad, keepAudioSec });
     pipeline.on('segment', (ev: ClosedSegmentEvent) => {
       this.transcribe(ev);
@@ -108,6 +114,7 @@ export class LiveSession extends EventEmitter {
       }
     } catch (err) {
       await Promise.all(started.map((s) => s.stop().catch(() => undefined)));
+      if (this.ownsTranscriber) await this.transcriber?.close().catch(() => undefined);
       this.state = 'idle';
       throw err;
     }
@@ -128,7 +135,7 @@ export class LiveSession extends EventEmitter {
   }
 
   private transcribe(ev: ClosedSegmentEvent): void {
-    const t = this.opts.transcriber;
+    const t = this.transcriber;
     if (!t || !ev.audio?.samples.length) return;
     const job = t.transcribe({ side: ev.segment.side, startSec: ev.audio.start, samples: ev.audio.samples }).then(
       (utts) => {
@@ -229,7 +236,9 @@ export class LiveSession extends EventEmitter {
 
   snapshot(): LiveSnapshot {
     if (!this.pipeline || this.state === 'idle') return idleSnapshot();
-    const s = { ...this.pipeline.snapshot(this.callId), ...this.words.snapshot(), state: this.state };
+    const last = this.allVision[this.allVision.length - 1];
+    const vision = last ? { facesVisible: last.facesVisible, facingCount: last.facingCount, cameraOn: last.cameraOn } : null;
+    const s = { ...this.pipeline.snapshot(this.callId), ...this.words.snapshot(), vision, state: this.state };
     return this.decorate ? this.decorate(s) : s;
   }
 
@@ -252,7 +261,7 @@ export class LiveSession extends EventEmitter {
     let report = this.pipeline.report('live call');
     const vision = this.allVision.length ? summarize(this.allVision) : undefined;
     if (vision) report.vision = vision;
-    const t = this.opts.transcriber;
+    const t = this.transcriber;
     if (t) {
       await t.flush();
       await Promise.all(this.transcriptions);
@@ -266,6 +275,7 @@ export class LiveSession extends EventEmitter {
     if (this.pendingVision.length) this.opts.store.checkpoint(this.callId, [], [], this.pipeline.timeSec, this.pendingVision);
     this.pendingVision = [];
     this.opts.store.finish(this.callId, report, this.pipeline.segmentRecords());
+    if (this.ownsTranscriber) await this.transcriber?.close();
     this.state = 'idle';
     this.emit('stopped', report);
     return report;
@@ -278,6 +288,7 @@ export class LiveSession extends EventEmitter {
   async abort(): Promise<void> {
     this.state = 'stopping';
     await this.stopSources();
+    if (this.ownsTranscriber) await this.transcriber?.close().catch(() => undefined);
     this.state = 'idle';
   }
 }

@@ -9,7 +9,9 @@ import { StreamResampler } from '../audio/resampler';
 import { PushCaptureSource, type CaptureSource } from '../capture/capture-source';
 import { pickPulseDevices, PulseSource } from '../capture/pulse';
 import { ReplaySource } from '../capture/replay-source';
+import { createTranscriber } from '../asr/transcriber';
 import { LiveSession } from '../live/live-session';
+import { VisionTracker } from '../vision/tracker';
 import { loadManifest } from '../models/manifest';
 import { modelStatus } from '../models/resolve';
 import { CallStore } from '../store/calls-store';
@@ -84,7 +86,11 @@ export function createEngine(opts: CreateEngineOptions = {}): Engine {
       const d = pickPulseDevices({ mic: req.settings.capture.mic ?? undefined, monitor: req.settings.capture.system ?? undefined });
       return { sources: [new PulseSource('me', d.mic), new PulseSource('them', d.monitor)] };
     },
-    createSession: (req) => new LiveSession({ store: req.store, sources: req.sources as CaptureSource[], title: req.title }),
+    createSession: (req) => new LiveSession({ store: req.store, sources: req.sources as CaptureSource[], title: req.title, transcriber: () => createTranscriber() }),
+    async createVisionTracker() {
+      if (modelStatus('yunet-320').status !== 'ok') return null; // `npm run models` installs it
+      return VisionTracker.create();
+    },
   });
   return { service, store, recovered };
 }

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { renameSync, writeFileSync } from 'node:fs';
 import type { CallSummary, ExportFormat, TrendPoint } from '../../contract/calls';
 import type {
-  CallView, CaptureDevice, CaptureMode, EngineApi, EngineEvent, EngineEvents, EngineStatus, ExportResult, StartCallRequest,
+  CallView, CaptureDevice, CaptureMode, EngineApi, EngineEvent, EngineEvents, EngineStatus, ExportResult, StartCallRequest, VideoFrame,
 } from '../../contract/engine-api';
 import { CandorError, serializeError } from '../../contract/errors';
 import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
@@ -16,7 +16,7 @@ import { NudgeCoach } from '../coach/coach';
 import type { CallStore } from '../store/calls-store';
 import { exportCalls } from '../store/export';
 import { weeklyTrends } from '../store/trends';
-import type { CaptureFactory, LiveSessionLike, PushSink, SessionFactory } from './live-types';
+import type { CaptureFactory, LiveSessionLike, PushSink, SessionFactory, VisionTrackerLike } from './live-types';
 import { applyRetention, RETENTION_INTERVAL_MS } from './retention';
 import { SettingsStore } from './settings-store';
 import { callMarks } from './timeline-marks';
@@ -33,12 +33,16 @@ export interface EngineServiceOptions {
   platform?: string;
   now?: () => Date;
   coach?: NudgeCoach;
+  /** Screen vision for a call; resolves null when it cannot run here (no YuNet model). */
+  createVisionTracker?: () => Promise<VisionTrackerLike | null>;
 }
 
 interface Running {
   session: LiveSessionLike;
   callId: number;
   push?: Partial<Record<Side, PushSink>>;
+  /** Created on the call's first video frame; null when vision cannot run. */
+  vision?: Promise<VisionTrackerLike | null>;
 }
 
 export class EngineService implements EngineApi {
@@ -204,6 +208,20 @@ export class EngineService implements EngineApi {
 
   async pushAudio(p: { side: Side; pcm: Float32Array }): Promise<void> {
     this.running?.push?.[p.side]?.push(p.pcm); // no call or not pushing: dropped, as a one-way message must be
+  }
+
+  async pushVideoFrame(p: VideoFrame): Promise<void> {
+    const run = this.running;
+    if (!run || !this.opts.createVisionTracker) return; // no call, or no vision here: dropped
+    run.vision ??= this.opts.createVisionTracker().catch(() => null);
+    const tracker = await run.vision;
+    if (!tracker || this.running !== run) return;
+    try {
+      const sample = await tracker.push({ data: p.rgba, format: 'rgba', width: p.width, height: p.height, timestampSec: p.t });
+      if (sample && this.running === run) run.session.addVisionSamples?.([sample]);
+    } catch (err) {
+      this.emit('onError', serializeError(err));
+    }
   }
 
   // ---- history ------------------------------------------------------------

@@ -7,6 +7,8 @@ import type { LiveSnapshot } from '../../contract/live';
 import type { AnalysisReport, Side } from '../../contract/report';
 import type { Settings } from '../../contract/settings';
 import type { CallStore } from '../store/calls-store';
+import type { VisionFrame } from '../vision/tracker';
+import type { VisionSample } from '../../contract/calls';
 
 export interface LiveSessionLike {
   start(): Promise<number>;
@@ -18,6 +20,13 @@ export interface LiveSessionLike {
   /** A finite source (a replay) ran out. */
   on(event: 'source-end', cb: (label: string) => void): unknown;
   removeAllListeners(): unknown;
+  /** Screen-vision samples of the running call (stored with it). */
+  addVisionSamples?(samples: VisionSample[]): void;
+}
+
+/** Turns screen frames into vision samples (engine/vision VisionTracker). */
+export interface VisionTrackerLike {
+  push(frame: VisionFrame): Promise<VisionSample | null>;
 }
 
 /** A source the window pushes PCM into (capture mode 'push'). */

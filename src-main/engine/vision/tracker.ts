@@ -10,9 +10,11 @@ import { YunetDetector, type DetectorOptions } from './detector';
 import type { Face, VisionSample } from './types';
 import type { Frame } from '../../../native/lib/index';
 
-/** A BGRA screen frame as the capture delivers it. */
+/** A screen frame as the capture delivers it: BGRA (desktopCapturer, native) or RGBA (a canvas). */
 export interface VisionFrame {
   data: Uint8Array;
+  /** Pixel order; default 'bgra'. */
+  format?: 'bgra' | 'rgba';
   width: number;
   height: number;
   /** Bytes per row (>= width * 4; tight when omitted). */
@@ -56,7 +58,7 @@ export class VisionTracker {
   async push(frame: VisionFrame): Promise<VisionSample | null> {
     const f = expectObject(frame, 'frame');
     const t = expectNumber(f.timestampSec, 'frame.timestampSec', 0, Number.MAX_SAFE_INTEGER);
-    const bgra: Frame = { format: 'bgra', data: frame.data, width: frame.width, height: frame.height, stride: frame.stride };
+    const bgra: Frame = { format: frame.format === 'rgba' ? 'rgba' : 'bgra', data: frame.data, width: frame.width, height: frame.height, stride: frame.stride };
     toRawFrame(bgra); // validate every frame, due or not
     if (this.busy) return null;
     if (this.lastT !== undefined && t >= this.lastT && t < this.lastT + this.interval - EPSILON_SEC) return null;
