@@ -42,6 +42,8 @@ export interface VisionSample {
 
 export interface CallDetail extends CallSummary {
   file: string | null;
+  /** The recording kept on this device, only when the user chose to keep audio. */
+  audioFile: string | null;
   notes: string;
   endedAt: string | null;
   segments: Segments;

@@ -10,6 +10,7 @@ import { pickPulseDevices, PulseSource } from '../../engine/capture/pulse';
 import { ReplaySource } from '../../engine/capture/replay-source';
 import { createTranscriber } from '../../engine/asr/transcriber';
 import { LiveSession } from '../../engine/live/live-session';
+import { newAudioFile } from '../../engine/service/create-engine';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -17,7 +18,7 @@ import { fmt } from '../progress';
 import { formatReport } from '../report-text';
 import { openStore } from '../store';
 
-const usage = 'candor record [--mic <source>] [--monitor <source>] [--title <text>] [--duration <sec>] [--json] [--db path]\n' +
+const usage = 'candor record [--mic <source>] [--monitor <source>] [--title <text>] [--duration <sec>] [--keep-audio] [--json] [--db path]\n' +
   '       candor record --replay <file> [--speed <x>]   (a recording played back as a live call)';
 
 export function statusLine(s: LiveSnapshot): string {
@@ -58,6 +59,7 @@ export const recordCommand: Command = {
       side: { type: 'string' },
       json: { type: 'boolean' },
       db: { type: 'string' },
+      'keep-audio': { type: 'boolean' },
     });
     if (positionals.length) throw new UsageError(`unexpected "${positionals[0]}"`);
     const duration = values.duration === undefined ? null : Number(values.duration);
@@ -68,7 +70,9 @@ export const recordCommand: Command = {
     const transcriber = await createTranscriber({
       onUnavailable: (why) => process.stderr.write(`note: no transcript for this call (${why.split('\n')[0]}); timing metrics still run. \`npm run models\` installs the speech model.\n`),
     });
-    const session = new LiveSession({ store, sources, title: values.title, transcriber });
+    const keepAudioFile = values['keep-audio'] ? newAudioFile() : undefined;
+    const session = new LiveSession({ store, sources, title: values.title, transcriber, keepAudioFile });
+    if (keepAudioFile) process.stderr.write(`keeping the audio in ${keepAudioFile}\n`);
     const tty = process.stderr.isTTY === true;
     let interrupts = 0;
     let finished = false;

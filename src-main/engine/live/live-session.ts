@@ -16,6 +16,7 @@ import { AnalysisPipeline, type ClosedSegmentEvent } from '../pipeline/analysis-
 import type { CallStore } from '../store/calls-store';
 import { SileroVad } from '../vad/silero-vad';
 import { summarize } from '../vision/tracker';
+import { WavStreamWriter } from '../audio/wav-stream-writer';
 
 export interface LiveSessionOptions {
   store: CallStore;
@@ -31,6 +32,8 @@ export interface LiveSessionOptions {
    * thread, so capture never waits for it); null when no model is installed.
    */
   transcriber?: Transcriber | null | (() => Promise<Transcriber | null>);
+  /** Keep the call's audio in this WAV file (only when the user chose to keep audio). */
+  keepAudioFile?: string;
 }
 
 /** Audio kept per side so that a finished segment can be transcribed. */
@@ -59,6 +62,7 @@ export class LiveSession extends EventEmitter {
   private transcriber: Transcriber | null = null;
   /** Made by this session from a factory, so closed by it too. */
   private ownsTranscriber = false;
+  private audioWriter: WavStreamWriter | null = null;
   private readonly transcriptions: Promise<Utterance[]>[] = [];
   private asrFailures = 0;
   private stalledSec = 0;
@@ -94,7 +98,9 @@ export class LiveSession extends EventEmitter {
     this.transcriber = typeof t === 'function' ? await t().catch(() => null) : t ?? null;
     this.words = new LiveWords(Boolean(this.transcriber));
     const keepAudioSec = Math.max(this.opts.keepAudioSec ?? 0, this.transcriber ? ASR_KEEP_AUDIO_SEC : 0);
-    const pipeline = new AnalysisPipeline({ sides: order, vad, keepAudioSec });
+    if (this.opts.keepAudioFile) this.audioWriter = new WavStreamWriter(this.opts.keepAudioFile, order.length);
+    const writer = this.audioWriter;
+    const pipeline = new AnalysisPipeline({ sides: order, vad, keepAudioSec, onFrames: writer ? (f) => writer.write([...f]) : undefined });
     pipeline.on('segment', (ev: ClosedSegmentEvent) => {
       this.transcribe(ev);
       this.emit('segment', ev);
@@ -120,6 +126,7 @@ export class LiveSession extends EventEmitter {
     }
     for (const src of this.opts.sources) if (src.realtime) for (const side of src.sides) this.realtimeSides.add(side);
     this.callId = this.opts.store.begin({ source: 'live', title: this.opts.title });
+    if (this.opts.keepAudioFile) this.opts.store.setAudioFile(this.callId, this.opts.keepAudioFile);
     this.state = 'recording';
     this.timers.push(setInterval(() => this.checkpoint(), this.opts.checkpointMs ?? 1000));
     this.timers.push(setInterval(() => this.emit('snapshot', this.snapshot()), this.opts.snapshotMs ?? 250));
@@ -274,6 +281,7 @@ export class LiveSession extends EventEmitter {
     if (this.stalledSec > 1) (report.notes ??= []).push(`${this.stalledSec.toFixed(1)} s of silence were filled in where an audio device delivered nothing`);
     if (this.pendingVision.length) this.opts.store.checkpoint(this.callId, [], [], this.pipeline.timeSec, this.pendingVision);
     this.pendingVision = [];
+    this.audioWriter?.close();
     this.opts.store.finish(this.callId, report, this.pipeline.segmentRecords());
     if (this.ownsTranscriber) await this.transcriber?.close();
     this.state = 'idle';
@@ -289,6 +297,7 @@ export class LiveSession extends EventEmitter {
     this.state = 'stopping';
     await this.stopSources();
     if (this.ownsTranscriber) await this.transcriber?.close().catch(() => undefined);
+    this.audioWriter?.close();
     this.state = 'idle';
   }
 }

@@ -24,6 +24,8 @@ export interface PipelineOptions {
   bleed?: boolean;
   /** Keep this many seconds of audio per side for speech recognition (0 = none). */
   keepAudioSec?: number;
+  /** Every aligned frame, one per side in `sides` order (keeping the call's audio). */
+  onFrames?: (frames: readonly Float32Array[]) => void;
 }
 
 export interface ClosedSegmentEvent {
@@ -114,6 +116,7 @@ export class AnalysisPipeline extends EventEmitter {
       const ready = toEnd ? qs.some((q) => q.available > 0) : qs.every((q) => q.available >= VAD_FRAME);
       if (!ready) return;
       qs.forEach((q, i) => q.take(this.frames[i]));
+      this.opts.onFrames?.(this.frames);
       await this.step();
     }
   }

@@ -15,7 +15,9 @@ import { VisionTracker } from '../vision/tracker';
 import { loadManifest } from '../models/manifest';
 import { modelStatus } from '../models/resolve';
 import { CallStore } from '../store/calls-store';
-import { defaultDbPath } from '../store/paths';
+import { appDataDir, defaultDbPath } from '../store/paths';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { recoverInterruptedCalls } from '../store/recovery';
 import { listPulseDevices } from './devices';
 import { EngineService } from './engine-service';
@@ -34,6 +36,13 @@ export interface Engine {
   store: CallStore;
   /** Calls found interrupted at start and rebuilt. */
   recovered: number[];
+}
+
+/** Where a kept call recording goes: the app-data audio folder, readable by this user only. */
+export function newAudioFile(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = join(appDataDir(env), 'audio');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return join(dir, `call-${new Date().toISOString().replace(/[:.]/g, '-')}.wav`);
 }
 
 /** The ASR model is what language figures (questions, fillers) need. */
@@ -86,7 +95,13 @@ export function createEngine(opts: CreateEngineOptions = {}): Engine {
       const d = pickPulseDevices({ mic: req.settings.capture.mic ?? undefined, monitor: req.settings.capture.system ?? undefined });
       return { sources: [new PulseSource('me', d.mic), new PulseSource('them', d.monitor)] };
     },
-    createSession: (req) => new LiveSession({ store: req.store, sources: req.sources as CaptureSource[], title: req.title, transcriber: () => createTranscriber() }),
+    createSession: (req) => new LiveSession({
+      store: req.store,
+      sources: req.sources as CaptureSource[],
+      title: req.title,
+      transcriber: () => createTranscriber(),
+      keepAudioFile: req.keepAudio ? newAudioFile() : undefined,
+    }),
     async createVisionTracker() {
       if (modelStatus('yunet-320').status !== 'ok') return null; // `npm run models` installs it
       return VisionTracker.create();

@@ -1,6 +1,7 @@
 // The calls, their segments and their metrics on a real SQLite file.
 // Live recording writes through `begin`/`checkpoint`/`finish`; a file
 // analysis is saved in one transaction by `saveComplete`.
+import { rmSync } from 'node:fs';
 import type { CallDetail, CallSource, CallStatus, CallSummary, Utterance, VisionSample } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
@@ -35,6 +36,7 @@ interface CallRow {
   owner_pid: number | null;
   heartbeat_at: number | null;
   checkpoint_sec: number;
+  audio_file: string | null;
   talk_share: number | null;
   pace_wpm: number | null;
   longest_me_sec: number | null;
@@ -210,7 +212,7 @@ export class CallStore {
       .prepare('SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY t_sec')
       .all(id) as { t_sec: number; faces_visible: number; facing_count: number; camera_on: number }[])
       .map((v) => ({ t: v.t_sec, facesVisible: v.faces_visible, facingCount: v.facing_count, cameraOn: v.camera_on === 1 }));
-    return { ...this.summary(row, segments), file: row.file, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision };
+    return { ...this.summary(row, segments), file: row.file, audioFile: row.audio_file ?? null, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision };
   }
 
   segmentRecords(id: number): SegmentRecord[] {
@@ -236,8 +238,16 @@ export class CallStore {
     return this.get(id);
   }
 
-  /** Deletes calls for good: rows, search index, and the free pages in the file. */
+  /** Records where a call's kept audio is. */
+  setAudioFile(callId: number, path: string): void {
+    this.tx(() => this.db.prepare('UPDATE calls SET audio_file = ? WHERE id = ?').run(path, callId));
+  }
+
+  /** Deletes calls for good: rows, search index, kept audio, and the free pages in the file. */
   delete(ids: number[] | 'all'): number {
+    const audio = (ids === 'all'
+      ? this.db.prepare('SELECT audio_file FROM calls WHERE audio_file IS NOT NULL').pluck().all()
+      : ids.map((id) => this.db.prepare('SELECT audio_file FROM calls WHERE id = ?').pluck().get(id))).filter(Boolean) as string[];
     const n = this.tx(() => {
       if (ids === 'all') {
         const count = (this.db.prepare('SELECT count(*) FROM calls').pluck().get() as number);
@@ -251,6 +261,7 @@ export class CallStore {
       }
       return count;
     });
+    for (const f of audio) rmSync(f, { force: true });
     try {
       compact(this.db);
     } catch (err) {

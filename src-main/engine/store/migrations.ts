@@ -94,6 +94,11 @@ export const MIGRATIONS: Migration[] = [
       INSERT INTO call_fts(call_fts, rank) VALUES ('secure-delete', 1);
     `,
   },
+  {
+    version: 2,
+    name: 'the audio file of a call, when the user chose to keep audio',
+    sql: `ALTER TABLE calls ADD COLUMN audio_file TEXT;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,7 +1,9 @@
 // A call that was still recording when its process died (crash, kill -9,
 // power loss) is rebuilt from what the last checkpoint committed: its
 // segments up to that point, metrics finalised, marked as recovered.
+import { existsSync } from 'node:fs';
 import type { AnalysisReport, Segments, Span } from '../../contract/report';
+import { fixWavSizes } from '../audio/wav-stream-writer';
 import { round } from '../metrics/spans';
 import { computeTimingMetrics } from '../metrics/timing-metrics';
 import type { CallStore, SegmentRecord } from './calls-store';
@@ -27,6 +29,9 @@ export function recoverInterruptedCalls(store: CallStore): number[] {
     const report = reportFromSegments('live call', records, checkpointSec);
     report.notes = [`recovered after an interruption: the call was rebuilt from the audio analysed up to ${checkpointSec.toFixed(1)} s`];
     store.finish(id, report, records, 'recovered');
+    const audio = store.get(id).audioFile;
+    if (audio && existsSync(audio)) fixWavSizes(audio); // the recorder died before it could
+
     ids.push(id);
   }
   return ids;
