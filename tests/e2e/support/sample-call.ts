@@ -4,11 +4,11 @@
 // after a minute), answers one turn quickly and cuts in once (an
 // interruption). Built once per machine into the temp folder.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const VERSION = 'v2';
+const VERSION = 'v3';
 
 const ME = [
   'Thanks for making the time today. I wanted to walk you through how our platform handles onboarding for new teams, because I think it maps closely to what you described last week. We start with a short discovery session, then we set up the workspace, then we migrate your existing projects, and finally we train the first group of users so that they can help the rest of the company.',
@@ -59,15 +59,15 @@ export function sampleCall(): string {
   try {
     const me = ME.map((text, i) => {
       const f = join(tmp, `me-${i}.wav`);
-      return { file: f, dur: say(text, 'en-us', f) };
+      return { file: f, dur: say(text, 'en-us', f), text };
     });
     const them = THEM.map((text, i) => {
       const f = join(tmp, `them-${i}.wav`);
-      return { file: f, dur: say(text, 'en-gb+f3', f) };
+      return { file: f, dur: say(text, 'en-gb+f3', f), text };
     });
     // The schedule: me, them, me (after 0.3 s: impatient), them, me cutting in 1.8 s into their turn, them, me.
-    const meParts: { at: number; file: string; dur: number }[] = [];
-    const themParts: { at: number; file: string; dur: number }[] = [];
+    const meParts: { at: number; file: string; dur: number; text: string }[] = [];
+    const themParts: { at: number; file: string; dur: number; text: string }[] = [];
     let t = 0.6;
     meParts.push({ at: t, ...me[0] }); t += me[0].dur + 0.9;
     themParts.push({ at: t, ...them[0] }); t += them[0].dur + 0.3;
@@ -84,6 +84,10 @@ export function sampleCall(): string {
     channel(themParts, t, right, tmp);
     const partial = `${file}.part.wav`;
     run('sox', ['-M', left, right, partial]);
+    // what was said when, for a transcript of the sample (scripts/make-sample.ts)
+    const layout = [...meParts.map((p) => ({ side: 'me', ...p })), ...themParts.map((p) => ({ side: 'them', ...p }))]
+      .sort((a, b) => a.at - b.at).map(({ side, at, dur, text }) => ({ side, start: at, end: at + dur, text }));
+    writeFileSync(`${file}.json`, JSON.stringify(layout, null, 1));
     renameSync(partial, file);
     return file;
   } finally {
