@@ -6,19 +6,10 @@
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMono16k } from '../src-main/engine/audio/read-whole';
+import { pcm16, wavHeader } from '../src-main/engine/audio/wav-writer';
 
 const RATE = 16000;
 export const SHARED_DATA = process.env.CANDOR_SHARED_DIR ? join(process.env.CANDOR_SHARED_DIR, 'data') : new URL('../../shared/data', import.meta.url).pathname;
-
-function wavHeader(frames: number): Buffer {
-  const h = Buffer.alloc(44);
-  const bytes = frames * 4;
-  h.write('RIFF', 0, 'ascii'); h.writeUInt32LE(36 + bytes, 4); h.write('WAVE', 8, 'ascii');
-  h.write('fmt ', 12, 'ascii'); h.writeUInt32LE(16, 16); h.writeUInt16LE(1, 20); h.writeUInt16LE(2, 22);
-  h.writeUInt32LE(RATE, 24); h.writeUInt32LE(RATE * 4, 28); h.writeUInt16LE(4, 32); h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'ascii'); h.writeUInt32LE(bytes, 40);
-  return h;
-}
 
 export async function buildBenchCall(out: string, seconds = 3600): Promise<string> {
   if (existsSync(out)) return out;
@@ -46,16 +37,11 @@ export async function buildBenchCall(out: string, seconds = 3600): Promise<strin
   for (let i = total - 1; i >= delay; i--) me[i] += 0.2 * them[i - delay];
   const fd = openSync(out, 'w');
   try {
-    writeSync(fd, wavHeader(total));
+    writeSync(fd, wavHeader(2, RATE, total * 4));
     const block = RATE * 60;
     for (let o = 0; o < total; o += block) {
       const n = Math.min(block, total - o);
-      const buf = Buffer.alloc(n * 4);
-      for (let i = 0; i < n; i++) {
-        buf.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(me[o + i] * 32767))), i * 4);
-        buf.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(them[o + i] * 32767))), i * 4 + 2);
-      }
-      writeSync(fd, buf);
+      writeSync(fd, pcm16([me.subarray(o, o + n), them.subarray(o, o + n)]));
     }
   } finally {
     closeSync(fd);

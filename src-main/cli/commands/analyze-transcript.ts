@@ -5,6 +5,7 @@
 // hands over here whenever --transcript is given. In this form --me names a
 // speaker of the transcript; with the two-file audio form (--me <mic-file>
 // --them <system-file>) name the speaker with --speaker instead.
+import { outputAnalysis } from '../analysis-output';
 import type { AnalysisReport, Side } from '../../contract/report';
 import type { CallAudioSpec } from '../../engine/audio/call-audio';
 import { analyzeTranscript } from '../../engine/language/analyze-transcript';
@@ -13,10 +14,7 @@ import type { SegmentRecord } from '../../engine/store/calls-store';
 import { loadTranscript } from '../../engine/transcript/import';
 import { parse } from '../args';
 import { UsageError } from '../errors';
-import { formatLanguage } from '../language-text';
 import { ProgressBar } from '../progress';
-import { formatReport } from '../report-text';
-import { openStore } from '../store';
 
 export const transcriptUsage = 'candor analyze --transcript <file> [--me "<name>"] [--json] [--save] [--db path] [--title t]\n' +
   '       candor analyze <audio> --transcript <file> [--me "<name>"] [--side me|them] [--json] [--save]\n' +
@@ -77,17 +75,5 @@ export async function analyzeTranscriptCommand(argv: string[]): Promise<number> 
     report = analyzeTranscript({ file: v.transcript, utterances });
     segments = (['me', 'them'] as const).flatMap((side) => report.segments[side].map(([start, end]): SegmentRecord => ({ side, start, end, syllables: 0 })));
   }
-  if (v.save) {
-    const store = openStore(v.db);
-    try {
-      const id = store.saveComplete({ source: 'file', file: report.file, title: v.title }, report, segments, utterances);
-      (report as { callId?: number }).callId = id;
-      if (!v.json) process.stderr.write(`saved as call ${id}\n`);
-    } finally {
-      store.close();
-    }
-  }
-  if (v.json) process.stdout.write(JSON.stringify(report) + '\n');
-  else process.stdout.write(formatReport(report) + formatLanguage(report));
-  return 0;
+  return outputAnalysis(report, segments, utterances, v);
 }

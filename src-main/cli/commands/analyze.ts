@@ -1,5 +1,6 @@
 // candor analyze <file> [--json] [--side me|them] [--save]
 // candor analyze --me <mic-file> --them <system-file>
+import { outputAnalysis } from '../analysis-output';
 import type { Side } from '../../contract/report';
 import type { CallAudioSpec } from '../../engine/audio/call-audio';
 import { analyzeCallWithWords } from '../../engine/asr/analyze-with-words';
@@ -8,9 +9,6 @@ import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { analyzeTranscriptCommand, transcriptUsage, wantsTranscript } from './analyze-transcript';
 import { ProgressBar } from '../progress';
-import { formatLanguage } from '../language-text';
-import { formatReport } from '../report-text';
-import { openStore } from '../store';
 
 const usage = 'candor analyze <file> [--side me|them] [--json] [--save] [--db path] [--allow-truncated] [--no-bleed]\n' +
   '       candor analyze --me <mic-file> --them <system-file> [--json] [--save]\n' +
@@ -60,20 +58,7 @@ export const analyzeCommand: Command = {
     } finally {
       progress.done();
     }
-    const { report, segments, utterances } = result;
-    if (values.save) {
-      const store = openStore(values.db);
-      try {
-        const id = store.saveComplete({ source: 'file', file: report.file, title: values.title }, report, segments, utterances);
-        (report as { callId?: number }).callId = id;
-        if (!values.json) process.stderr.write(`saved as call ${id}\n`);
-      } finally {
-        store.close();
-      }
-    }
-    if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
-    else process.stdout.write(formatReport(report) + formatLanguage(report));
-    return 0;
+    return outputAnalysis(result.report, result.segments, result.utterances, values);
   },
 };
 

@@ -4,26 +4,7 @@
 // ends, so a crash leaves a file that is still readable; fixWavSizes() puts
 // the real sizes in afterwards (on stop, or when the call is recovered).
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
-
-const HEADER = 44;
-
-function header(channels: number, rate: number, dataBytes: number): Buffer {
-  const h = Buffer.alloc(HEADER);
-  h.write('RIFF', 0, 'ascii');
-  h.writeUInt32LE(dataBytes === 0xffffffff ? 0xffffffff : 36 + dataBytes, 4);
-  h.write('WAVE', 8, 'ascii');
-  h.write('fmt ', 12, 'ascii');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(channels, 22);
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate * channels * 2, 28);
-  h.writeUInt16LE(channels * 2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'ascii');
-  h.writeUInt32LE(dataBytes, 40);
-  return h;
-}
+import { pcm16, WAV_HEADER_BYTES as HEADER, WAV_SIZE_UNKNOWN, wavHeader as header } from './wav-writer';
 
 export class WavStreamWriter {
   private readonly fd: number;
@@ -31,21 +12,13 @@ export class WavStreamWriter {
 
   constructor(readonly path: string, readonly channels: number, readonly rate = 16000) {
     this.fd = openSync(path, 'w', 0o600);
-    writeSync(this.fd, header(channels, rate, 0xffffffff));
+    writeSync(this.fd, header(channels, rate, WAV_SIZE_UNKNOWN));
   }
 
   /** One block per channel, all the same length. */
   write(blocks: Float32Array[]): void {
     if (this.closed) return;
-    const n = blocks[0].length;
-    const buf = Buffer.alloc(n * this.channels * 2);
-    for (let i = 0, o = 0; i < n; i++) {
-      for (let c = 0; c < this.channels; c++, o += 2) {
-        const v = Math.max(-1, Math.min(1, blocks[c][i]));
-        buf.writeInt16LE(Math.round(v < 0 ? v * 32768 : v * 32767), o);
-      }
-    }
-    writeSync(this.fd, buf);
+    writeSync(this.fd, pcm16(blocks));
   }
 
   close(): void {
