@@ -71,8 +71,6 @@ export class LiveSession extends EventEmitter {
   private readonly lastDataAt = new Map<Side, number>();
   private readonly held = new Map<Side, Float32Array[]>();
   private readonly realtimeSides = new Set<Side>();
-  /** Extra fields other parts of the engine add to the snapshot (language, vision). */
-  decorate: ((s: LiveSnapshot) => LiveSnapshot) | null = null;
 
   constructor(private readonly opts: LiveSessionOptions) {
     super();
@@ -245,8 +243,7 @@ export class LiveSession extends EventEmitter {
     if (!this.pipeline || this.state === 'idle') return idleSnapshot();
     const last = this.allVision[this.allVision.length - 1];
     const vision = last ? { facesVisible: last.facesVisible, facingCount: last.facingCount, cameraOn: last.cameraOn } : null;
-    const s = { ...this.pipeline.snapshot(this.callId), ...this.words.snapshot(), vision, state: this.state };
-    return this.decorate ? this.decorate(s) : s;
+    return { ...this.pipeline.snapshot(this.callId), ...this.words.snapshot(), vision, state: this.state };
   }
 
   private async stopSources(): Promise<void> {

@@ -47,7 +47,6 @@ export class AnalysisPipeline extends EventEmitter {
   private readonly nuclei = new SyllableNuclei();
   private readonly recentNuclei: number[] = [];
   private readonly speaking = { me: false, them: false };
-  private bleedPrev = false;
   /** Over frames where the mic sounds: how many, their energy, and the energy of mic minus system. */
   private readonly dup = { active: 0, energy: 0, diff: 0 };
   private frameIndex = 0;
@@ -85,11 +84,6 @@ export class AnalysisPipeline extends EventEmitter {
   /** Samples waiting on one side. */
   queued(side: Side): number {
     return this.queues.get(side)?.available ?? 0;
-  }
-
-  /** Samples waiting on the slowest side. */
-  backlog(): number {
-    return Math.max(...this.sides.map((s) => this.queues.get(s)!.available));
   }
 
   /** Processes every whole frame that all sides have. Calls are serialised. */
@@ -135,13 +129,7 @@ export class AnalysisPipeline extends EventEmitter {
     if (this.bleed) {
       this.bleed.pushSystem(this.frames[idxThem]);
       this.bleed.observeMic(this.frames[idxMe]);
-      if (meSpeech) {
-        const isBleed = this.bleed.isBleed(this.frames[idxMe]);
-        // Stay in "bleed" across a weaker frame in the middle of their word.
-        const bleedNow = isBleed;
-        this.bleedPrev = bleedNow;
-        if (bleedNow) meSpeech = false;
-      } else this.bleedPrev = false;
+      if (meSpeech && this.bleed.isBleed(this.frames[idxMe])) meSpeech = false;
     }
 
     for (const [i, side] of this.sides.entries()) this.rings.get(side)?.write(this.frames[i]);
