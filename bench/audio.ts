@@ -50,10 +50,10 @@ async function ourVad(sides: { me: Float32Array; them: Float32Array }): Promise<
 }
 
 async function baselineVad(sides: { me: Float32Array; them: Float32Array }, n: number): Promise<{ sec: number; flags: Uint8Array[] }> {
-  // vad-node logs to stdout; the bench's stdout is JSON only
-  const log = console.log;
-  console.log = (...a: unknown[]) => console.error(...a);
-  const vad = await NonRealTimeVAD.new().finally(() => (console.log = log));
+  // vad-node logs to stdout (console.debug); the bench's stdout is JSON only
+  const debug = console.debug;
+  console.debug = (...a: unknown[]) => console.error(...a);
+  const vad = await NonRealTimeVAD.new().finally(() => (console.debug = debug));
   const flags = [new Uint8Array(n), new Uint8Array(n)];
   const t0 = performance.now();
   for (const [i, x] of [sides.me, sides.them].entries()) {
