@@ -121,14 +121,19 @@ async function live(file: string): Promise<object> {
   const ok = await new Promise<boolean>((r) => setup.on('close', (c) => r(c === 0)));
   if (!ok) return { skipped: 'no PulseAudio daemon could be started' };
   // the call plays on both virtual devices: channel 0 into the mic, 1 into the call's sink
-  const players = [
-    spawn('bash', ['-c', `sox "${file}" -t wav - remix 1 2>/dev/null | paplay --device=candor_mic`], { stdio: 'ignore' }),
-    spawn('bash', ['-c', `sox "${file}" -t wav - remix 2 2>/dev/null | paplay --device=candor_them`], { stdio: 'ignore' }),
-  ];
+  // each player in its own process group, so that sox and paplay both stop with it
+  const players = [1, 2].map((ch) =>
+    spawn('bash', ['-c', `sox "${file}" -t wav - remix ${ch} 2>/dev/null | paplay --device=${ch === 1 ? 'candor_mic' : 'candor_them'}`], { stdio: 'ignore', detached: true }));
   const dir = join(tmpdir(), 'candor-bench');
   const r = await measure(process.execPath, ['--import', 'tsx', CLI, 'record', '--duration', '60', '--mic', 'candor_mic.monitor', '--monitor', 'candor_them.monitor'],
     { cwd: ROOT, env: { ...process.env, CANDOR_DB: join(dir, `live-${process.pid}.db`) } });
-  players.forEach((p) => p.kill());
+  for (const p of players) {
+    try {
+      process.kill(-p.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
   // steady state: from 10 s in (start-up, model load done) to the last reading
   const from = r.timeline.find(([t]) => t >= 10) ?? r.timeline[0];
   const to = r.timeline[r.timeline.length - 1];
