@@ -4,13 +4,12 @@
 // and why others were skipped), model files with their sha256 status, audio
 // devices, and the database path. Exit code 1 when something Candor needs
 // is broken (native addon, a required model).
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { arch, cpus, platform, release } from 'node:os';
-import { promisify } from 'node:util';
 import { capabilities, loadedNativePath } from '../../../native/lib/index';
 import { CandorError } from '../../contract/errors';
 import { isMultiFile, loadManifest } from '../../engine/models/manifest';
+import { listPulseDevices } from '../../engine/capture/pulse';
 import { modelStatus } from '../../engine/models/resolve';
 import { modelDirStatus } from '../../engine/models/resolve-dir';
 import { availableProviders, createSession, type FallbackReason, type ProviderStatus } from '../../engine/runtime/providers';
@@ -18,7 +17,6 @@ import { defaultDbPath } from '../../engine/store/paths';
 import { parse } from '../args';
 import type { Command } from '../command';
 
-const run = promisify(execFile);
 
 interface ModelRow { name: string; kind: string; required: boolean; status: string; path?: string }
 
@@ -69,16 +67,11 @@ async function providers(rows: ModelRow[]): Promise<DoctorReport['providers']> {
 
 async function audio(): Promise<DoctorReport['audio']> {
   if (process.platform !== 'linux') return { tool: null, sources: [], sinks: [], note: `not listed on ${process.platform}; the app's device picker shows them` };
-  const names = async (kind: string): Promise<string[]> => {
-    const { stdout } = await run('pactl', ['list', 'short', kind], { timeout: 3000 });
-    return stdout.split('\n').map((l) => l.split('\t')[1]).filter(Boolean);
-  };
   try {
-    return { tool: 'pactl', sources: await names('sources'), sinks: await names('sinks') };
+    const d = listPulseDevices();
+    return { tool: 'pactl', sources: d.sources, sinks: d.sinks };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const note = e.code === 'ENOENT' ? 'none found: pactl is not installed (PulseAudio/PipeWire tools)' : `none found: pactl failed (${(e.message ?? '').split('\n')[0]})`;
-    return { tool: null, sources: [], sinks: [], note };
+    return { tool: null, sources: [], sinks: [], note: `none found: ${(err as Error).message}` };
   }
 }
 

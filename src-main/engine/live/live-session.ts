@@ -178,7 +178,7 @@ export class LiveSession extends EventEmitter {
   private checkpoint(): void {
     const p = this.pipeline;
     if (!p || this.callId === null || this.state !== 'recording') return;
-    this.padStalledSide(p);
+    this.padStalledSide();
     try {
       const vision = this.pendingVision;
       this.pendingVision = [];
@@ -233,7 +233,7 @@ export class LiveSession extends EventEmitter {
   }
 
   /** A device that delivers nothing must not hold up the other side's analysis. */
-  private padStalledSide(p: AnalysisPipeline): void {
+  private padStalledSide(): void {
     const now = performance.now();
     for (const side of this.realtimeSides) {
       if (this.held.has(side) || now - (this.lastDataAt.get(side) ?? this.t0) < STALL_SEC * 1000) continue;

@@ -43,10 +43,6 @@ export function subtract(a: readonly Span[], b: readonly Span[]): Span[] {
   return out;
 }
 
-export function overlaps(a: Span, b: Span): boolean {
-  return a[0] <= b[1] && b[0] <= a[1];
-}
-
 export function round(x: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;

@@ -81,11 +81,6 @@ export class AnalysisPipeline extends EventEmitter {
     q.push(samples);
   }
 
-  /** Samples waiting on one side. */
-  queued(side: Side): number {
-    return this.queues.get(side)?.available ?? 0;
-  }
-
   /** Processes every whole frame that all sides have. Calls are serialised. */
   process(): Promise<void> {
     this.draining = this.draining.then(() => this.run(false));

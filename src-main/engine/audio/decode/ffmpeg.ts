@@ -12,11 +12,6 @@ export function ffmpegInstallHint(platform = process.platform): string {
   return 'Install ffmpeg (`sudo apt-get install ffmpeg` on Debian/Ubuntu) and try again, or convert the file to WAV/FLAC.';
 }
 
-export function hasFfmpeg(): boolean {
-  const r = spawnSync(process.env.CANDOR_FFPROBE ?? 'ffprobe', ['-version'], { stdio: 'ignore' });
-  return r.status === 0;
-}
-
 export async function openWithFfmpeg(path: string, what: string): Promise<DecodedStream> {
   const probeBin = process.env.CANDOR_FFPROBE ?? 'ffprobe';
   const probe = spawnSync(probeBin, ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=channels,sample_rate,codec_name:format=duration', '-of', 'json', path], { encoding: 'utf8' });
