@@ -1,5 +1,6 @@
 // What the store hands out about calls: the history list, one call in full,
 // and trends. Shared by the engine, the CLI and the renderer.
+import type { Participant } from './participants';
 import type { AnalysisReport, Segments, Side } from './report';
 
 export type CallStatus = 'recording' | 'complete' | 'recovered';
@@ -50,6 +51,8 @@ export interface CallDetail extends CallSummary {
   report: AnalysisReport | null;
   utterances: Utterance[];
   vision: VisionSample[];
+  /** Per speaker (METRICS.md "Participants"); me and them for audio-only calls. */
+  participants: Participant[];
 }
 
 export interface TrendPoint {

@@ -1,7 +1,9 @@
 // The analysis report: what `candor analyze --json` prints, what the store
 // keeps for a call and what the history window shows. Fields may be added,
 // none removed (see ../shared/METRICS.md for every definition).
+import type { Utterance } from './calls';
 import type { LanguageMetrics } from './language';
+import type { Participant, TimingSource } from './participants';
 
 export type Side = 'me' | 'them';
 export const SIDES: readonly Side[] = ['me', 'them'];
@@ -59,6 +61,12 @@ export interface AnalysisReport {
   segments: Segments;
   metrics: Metrics;
   vision?: VisionSummary;
+  /** One entry per distinct speaker, me among them (absent in reports stored before participants existed). */
+  participants?: Participant[];
+  /** What was said, when a transcript or ASR gave words: lets a user export the transcript. */
+  utterances?: Utterance[];
+  /** Where the timing came from (absent in reports stored before this field existed). */
+  timingSource?: TimingSource;
   /** Things the user should know about how the numbers were produced. */
   notes?: string[];
 }

@@ -212,7 +212,8 @@ export class CallStore {
       .prepare('SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY t_sec')
       .all(id) as { t_sec: number; faces_visible: number; facing_count: number; camera_on: number }[])
       .map((v) => ({ t: v.t_sec, facesVisible: v.faces_visible, facingCount: v.facing_count, cameraOn: v.camera_on === 1 }));
-    return { ...this.summary(row, segments), file: row.file, audioFile: row.audio_file ?? null, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision };
+    return { ...this.summary(row, segments), file: row.file, audioFile: row.audio_file ?? null, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision,
+      participants: report?.participants ?? [] };
   }
 
   segmentRecords(id: number): SegmentRecord[] {
