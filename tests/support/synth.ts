@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Segments, Side, Span } from '../../src-main/contract/report';
 import { writeWav } from '../../src-main/engine/audio/wav-writer';
+import { BRIDGE_PAUSE_SEC } from '../../src-main/engine/metrics/definitions';
 import { bridgeSpans } from '../../src-main/engine/metrics/spans';
 
 export const RATE = 16000;
@@ -120,7 +121,7 @@ export function buildCall(turns: Turn[], opts: { tailSec?: number; bleed?: Bleed
   }
   return {
     channels: [me, them],
-    truth: { me: bridgeSpans(truth.me, 0.5), them: bridgeSpans(truth.them, 0.5) },
+    truth: { me: bridgeSpans(truth.me, BRIDGE_PAUSE_SEC), them: bridgeSpans(truth.them, BRIDGE_PAUSE_SEC) },
     durationSec: n / RATE,
   };
 }

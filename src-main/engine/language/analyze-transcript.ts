@@ -3,12 +3,11 @@
 import type { Utterance, VisionSample } from '../../contract/calls';
 import type { AnalysisReport, Segments, Span } from '../../contract/report';
 import { computeTimingMetrics } from '../metrics/timing-metrics';
+import { BRIDGE_PAUSE_SEC } from '../metrics/definitions';
 import { bridgeSpans } from '../metrics/spans';
 import { languageMetrics } from './language-metrics';
 import { TRANSCRIPT_TIMING_NOTE, transcriptLongerNote, transcriptWordsNote } from './notes';
 
-/** METRICS.md: pauses shorter than 0.5 s inside a side's speech belong to the segment. */
-export const BRIDGE_SEC = 0.5;
 /** A transcript this much longer than its audio gets a note. */
 const MISMATCH_SEC = 5;
 
@@ -16,7 +15,7 @@ const MISMATCH_SEC = 5;
 export function segmentsFromUtterances(utterances: readonly Utterance[]): Segments {
   const spans = { me: [] as Span[], them: [] as Span[] };
   for (const u of utterances) if (u.end > u.start) spans[u.side].push([u.start, u.end]);
-  return { me: bridgeSpans(spans.me, BRIDGE_SEC), them: bridgeSpans(spans.them, BRIDGE_SEC) };
+  return { me: bridgeSpans(spans.me, BRIDGE_PAUSE_SEC), them: bridgeSpans(spans.them, BRIDGE_PAUSE_SEC) };
 }
 
 export interface TranscriptAnalysisInput {

@@ -2,7 +2,8 @@
 // for the whole call, each normalised to 0..1 (null = no evidence in that
 // stretch). The weights that combine them live in engagement.ts.
 import type { VisionSample } from '../../contract/calls';
-import type { Segments, Span } from '../../contract/report';
+import type { Segments } from '../../contract/report';
+import { handovers } from '../metrics/handovers';
 import type { PreparedUtterance } from './prepare';
 import { secondsPerWindow, windowCount, windowOf } from './windows';
 
@@ -11,8 +12,6 @@ export const SHARE_FULL = 0.6;
 /** Response gaps: at or under FAST is 1, at or over SLOW is 0, linear between. */
 export const RESPONSE_FAST_SEC = 0.5;
 export const RESPONSE_SLOW_SEC = 3.0;
-/** Only hand-overs answered within this long count as responses. */
-export const RESPONSE_MAX_SEC = 5.0;
 /** A mean turn of theirs this long or longer is 1. */
 export const TURN_FULL_SEC = 15;
 /** This many questions of theirs in a window is 1. */
@@ -32,21 +31,13 @@ export type SignalName = keyof Signals;
 
 const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
 
-/** Response gaps of theirs: for each of my segments, how soon their next segment starts ([my end, gap]). */
-export function responseGaps(me: readonly Span[], them: readonly Span[]): [number, number][] {
-  const out: [number, number][] = [];
-  let j = 0;
-  for (let i = 0; i < me.length; i++) {
-    const [ms, me_] = me[i];
-    while (j < them.length && them[j][0] < ms) j++;
-    const next = them[j];
-    if (!next) break;
-    // I spoke again before they answered: no hand-over from this segment.
-    if (i + 1 < me.length && me[i + 1][0] < next[0]) continue;
-    const gap = Math.max(0, next[0] - me_);
-    if (gap <= RESPONSE_MAX_SEC) out.push([me_, gap]);
-  }
-  return out;
+/**
+ * Their response gaps ([my end, gap]): the hand-overs from me to them, measured
+ * like patience (METRICS.md), so an overlap or a back-channel of theirs during
+ * my speech is not a response.
+ */
+export function responseGaps(me: Segments['me'], them: Segments['them']): [number, number][] {
+  return handovers(me, them).map((h) => [h.at, h.gap]);
 }
 
 interface Acc {

@@ -6,24 +6,11 @@
 // back-channels do not stop it); their speech in between is summed.
 import type { EngagingQuestion } from '../../contract/language';
 import type { Segments, Span } from '../../contract/report';
+import { ENGAGING_MIN_THEIR_SEC, ENGAGING_MY_RESUME_SEC } from '../metrics/definitions';
+import { firstEndingAfter } from '../metrics/span-search';
 import type { PreparedUtterance } from './prepare';
 
-export const ENGAGING_MIN_THEIR_SEC = 5.0;
-export const ENGAGING_MY_RESUME_SEC = 3.0;
-
 export type { EngagingQuestion };
-
-/** First index i with spans[i][1] > t (spans sorted by start, not overlapping). */
-function firstEndingAfter(spans: readonly Span[], t: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid][1] > t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 function speechBetween(spans: readonly Span[], a: number, b: number): number {
   let t = 0;

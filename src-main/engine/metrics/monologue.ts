@@ -2,23 +2,25 @@
 // which that side's own pauses are < 2.0 s and the other side has no segment
 // longer than 1.0 s. Short back-channels ("mm-hm") do not end it.
 import type { Span } from '../../contract/report';
-import { sortSpans, subtract } from './spans';
-
-export const MONOLOGUE_MAX_PAUSE_SEC = 2.0;
-export const MONOLOGUE_MAX_BACKCHANNEL_SEC = 1.0;
+import { MONOLOGUE_MAX_BACKCHANNEL_SEC, MONOLOGUE_MAX_PAUSE_SEC } from './definitions';
+import { firstEndingAfter } from './span-search';
+import { subtract, union } from './spans';
 
 /** The monologue stretches of `mine`, given the other side's segments. */
 export function monologues(mine: readonly Span[], theirs: readonly Span[]): Span[] {
-  const breakers = theirs.filter(([s, e]) => e - s > MONOLOGUE_MAX_BACKCHANNEL_SEC);
+  // Merged so that one binary search finds the breaker nearest a pause.
+  const breakers = union(theirs.filter(([s, e]) => e - s > MONOLOGUE_MAX_BACKCHANNEL_SEC), []);
   // A long turn of theirs cuts through my speech: what I say over it is not monologue.
-  const pieces = subtract(sortSpans(mine), breakers);
+  const pieces = subtract(mine, breakers);
   const out: Span[] = [];
   for (const p of pieces) {
     const cur = out[out.length - 1];
-    const joinable =
-      cur !== undefined &&
-      p[0] - cur[1] < MONOLOGUE_MAX_PAUSE_SEC &&
-      !breakers.some(([bs, be]) => bs <= p[0] && be >= cur[1]);
+    // A breaker inside my pause [cur end, p start] also ends the stretch.
+    const inPause = (from: number, to: number): boolean => {
+      const b = breakers[firstEndingAfter(breakers, from - 1e-12)];
+      return b !== undefined && b[0] <= to;
+    };
+    const joinable = cur !== undefined && p[0] - cur[1] < MONOLOGUE_MAX_PAUSE_SEC && !inPause(cur[1], p[0]);
     if (joinable) cur[1] = Math.max(cur[1], p[1]);
     else out.push([p[0], p[1]]);
   }

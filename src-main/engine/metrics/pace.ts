@@ -1,9 +1,9 @@
 // Speech rate without a transcript (METRICS.md): syllable nuclei per second
 // of my talk time, and estimated wpm = syllables per minute / 1.4.
 import type { PaceMetric } from '../../contract/report';
+import { SYLLABLES_PER_WORD } from './definitions';
 import { round } from './spans';
 
-export const SYLLABLES_PER_WORD = 1.4;
 /** Below this much speech a rate is noise, not a pace. */
 export const MIN_TALK_SEC_FOR_PACE = 3;
 

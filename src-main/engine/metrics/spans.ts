@@ -26,14 +26,17 @@ export function union(a: readonly Span[], b: readonly Span[]): Span[] {
   return bridgeSpans([...a, ...b], 1e-9);
 }
 
-/** a minus b */
+/** a minus b, in one pass over both (b merged first, so its ends rise with its starts). */
 export function subtract(a: readonly Span[], b: readonly Span[]): Span[] {
-  const cuts = sortSpans(b);
+  const cuts = union(b, []);
   const out: Span[] = [];
+  let k = 0;
   for (const [s0, e0] of sortSpans(a)) {
     let s = s0;
-    for (const [bs, be] of cuts) {
-      if (be <= s || bs >= e0) continue;
+    while (k < cuts.length && cuts[k][1] <= s) k++;
+    for (let j = k; j < cuts.length && cuts[j][0] < e0; j++) {
+      const [bs, be] = cuts[j];
+      if (be <= s) continue;
       if (bs > s) out.push([s, bs]);
       s = Math.max(s, be);
       if (s >= e0) break;

@@ -5,8 +5,8 @@
 // removal, clicks), and segments shorter than 0.25 s in total are clicks and
 // breaths, not speech (silero-vad's own minimum).
 import type { Side, Span } from '../../contract/report';
+import { BRIDGE_PAUSE_SEC } from '../metrics/definitions';
 
-export const BRIDGE_PAUSE_SEC = 0.5;
 export const MIN_SEGMENT_SEC = 0.25;
 export const MIN_RUN_SEC = 0.09;
 

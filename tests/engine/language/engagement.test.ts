@@ -51,3 +51,11 @@ test('a silent minute has no point; the call score uses the whole call', () => {
   const c = callSignals({ segments, durationSec: 180, prepared: null });
   assert.equal(Math.round(c.theirShare! * 1000), 1000); // 59.5 / 79.5 = 0.75 >= 0.6
 });
+
+test('response gaps are hand-overs: a back-channel of theirs during my speech is not a response', () => {
+  // I talk 0-6, they say "mm" at 3-3.4, then answer at 6.8: one response of 0.8 s, not 0
+  const gaps = responseGaps([[0, 6]], [[3, 3.4], [6.8, 9]]);
+  assert.deepEqual(gaps.map(([t, g]) => [t, Math.round(g * 1000) / 1000]), [[6, 0.8]]);
+  // they were already talking when I stopped: overlap, no response
+  assert.deepEqual(responseGaps([[0, 5]], [[4, 8]]), []);
+});
