@@ -1,6 +1,7 @@
 // The rows of a call's metrics table: each figure beside its recommended
 // range (METRICS.md), and language and vision figures where the report has them.
 import type { CallView } from '../../../src-main/contract/engine-api';
+import type { Metrics } from '../../../src-main/contract/report';
 import { judge, RANGES, rangeText, verdictLabel, type Range, type RangeVerdict } from '../../../src-main/contract/levels';
 import { clock, num, pct, seconds } from '../../shared/format';
 
@@ -19,22 +20,6 @@ function row(key: string, label: string, value: string, raw: number | null | und
   const v = range ? judge(range, raw) : null;
   const l = v ? verdictLabel(v) : { symbol: '', word: '' };
   return { key, label, value, range: range ? rangeText(range) : '', verdict: v, symbol: l.symbol, word: l.word, group };
-}
-
-function asNumber(x: unknown): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null;
-}
-
-/** `metrics.questions` may be a number or {me, them, engaging…}; read what is there. */
-function pick(o: unknown, ...keys: string[]): number | null {
-  if (typeof o === 'number') return o;
-  if (typeof o !== 'object' || o === null) return null;
-  for (const k of keys) {
-    const v = (o as Record<string, unknown>)[k];
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>).me === 'number') return (v as Record<string, number>).me;
-  }
-  return null;
 }
 
 export function metricRows(c: CallView): MetricRow[] {
@@ -56,23 +41,8 @@ export function metricRows(c: CallView): MetricRow[] {
     rows.push(row('talkTime', 'Talk time you / them', `${clock(m.talkSec.me)} / ${clock(m.talkSec.them)}`, null, null));
   }
   // Language figures need a transcript; shown only where the report has them.
-  if (m) {
-    const q = pick(m.questions, 'me', 'count');
-    if (q !== null) rows.push(row('questions', 'Questions you asked', String(q), null, null, 'language'));
-    const eq = pick(m.engagingQuestions, 'me', 'count') ?? pick(m.questions, 'engaging', 'engagingMe');
-    if (eq !== null) {
-      const per10 = c.durationSec > 0 ? (eq / c.durationSec) * 600 : null;
-      rows.push(row('engaging', 'Engaging questions per 10 min', num(per10, 1), per10, RANGES.engagingQuestionsPer10Min, 'language'));
-    }
-    const f = pick(m.fillers, 'perMinute', 'perMin');
-    if (f !== null) rows.push(row('fillers', 'Filler words per minute', num(f, 1), null, null, 'language'));
-    const sent = pick(m.sentiment, 'overall', 'score', 'call');
-    if (sent !== null) rows.push(row('sentiment', 'Sentiment of the words (0–100, 50 neutral)', num(sent), null, null, 'language'));
-    const eng = pick(m.engagement, 'overall', 'score', 'mean');
-    if (eng !== null) rows.push(row('engagement', 'Engagement (0–100)', num(eng), null, null, 'language'));
-    const ns = (m.nextSteps as { found?: boolean } | boolean | undefined);
-    if (ns !== undefined) rows.push(row('nextSteps', 'Next steps agreed', (typeof ns === 'boolean' ? ns : ns?.found) ? 'Yes' : 'No', null, null, 'language'));
-  }
+  // Typed from the contract (contract/language.ts): a renamed field fails to compile.
+  if (m) rows.push(...languageRows(m, c.durationSec));
   const vis = c.report?.vision;
   if (vis) {
     rows.push(row('faces', 'Faces on screen (median)', num(vis.facesMedian), null, null, 'vision'));
@@ -86,4 +56,20 @@ export function metricRows(c: CallView): MetricRow[] {
   return rows;
 }
 
-export { asNumber };
+
+function languageRows(m: Metrics, durationSec: number): MetricRow[] {
+  const rows: MetricRow[] = [];
+  if (m.questions) rows.push(row('questions', 'Questions you / they asked', `${m.questions.me} / ${m.questions.them}`, null, null, 'language'));
+  if (m.engagingQuestions !== undefined) {
+    const per10 = durationSec > 0 ? (m.engagingQuestions / durationSec) * 600 : null;
+    rows.push(row('engaging', 'Engaging questions per 10 min', num(per10, 1), per10, RANGES.engagingQuestionsPer10Min, 'language'));
+  }
+  if (m.fillers) rows.push(row('fillers', 'Filler words per minute', num(m.fillers.perMinute, 1), null, null, 'language'));
+  if (m.sentiment) rows.push(row('sentiment', 'Sentiment of the words (0–100, 50 neutral)', num(m.sentiment.call), null, null, 'language'));
+  if (m.engagement) rows.push(row('engagement', 'Engagement (0–100)', num(m.engagement.call), null, null, 'language'));
+  if (m.nextSteps) {
+    const n = m.nextSteps.items.length;
+    rows.push(row('nextSteps', 'Next steps agreed', m.nextSteps.set ? `Yes (${n} ${n === 1 ? 'item' : 'items'})` : 'No', null, null, 'language'));
+  }
+  return rows;
+}
