@@ -4,7 +4,7 @@
 // next start; missing devices and a full disk give clear errors.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { writeWav } from '../../src-main/engine/audio/wav-writer';
@@ -84,6 +84,35 @@ test('kill -9 mid-call: the call is recovered on the next start, losing at most 
   assert.ok(detail.report.metrics.talkSec.me > 3);
   // recovered once only
   assert.doesNotMatch(candor(['history', 'list'], env).stderr, /recovered/);
+});
+
+test('kill -9 of record takes its parec recorders with it, even while their sources are idle', async () => {
+  const env = { ...baseEnv, CANDOR_DB: join(dir, 'orphans.db') };
+  const rec = candorAsync(['record', ...rig.args], env);
+  await waitFor(rec.stderr, /recording call \d+/);
+  const children = execFileSync('pgrep', ['-P', String(rec.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+  const recorders = children.filter((pid) => /parec/.test(execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' })));
+  assert.equal(recorders.length, 2, `parec children of ${rec.pid}: ${children.join(' ')}`);
+  // Idle sources deliver nothing, so a parec would never hit a broken pipe on its own.
+  for (const sink of [rig.micSink, rig.themSink]) execFileSync('pactl', ['suspend-sink', sink, '1']);
+  try {
+    await sleep(300);
+    rec.kill('SIGKILL');
+    await new Promise((r) => rec.on('close', r));
+    // A killed child that nobody has reaped yet is a zombie: it holds no device any more.
+    const alive = (pid: number): boolean => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 1000;
+    while (recorders.some(alive) && Date.now() < deadline) await sleep(20);
+    assert.deepEqual(recorders.filter(alive), [], 'parec outlived candor record');
+  } finally {
+    for (const sink of [rig.micSink, rig.themSink]) execFileSync('pactl', ['suspend-sink', sink, '0']);
+  }
 });
 
 test('no such microphone, and no sound server', () => {

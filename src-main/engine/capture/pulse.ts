@@ -96,6 +96,9 @@ export class PulseSource implements CaptureSource {
         if (/access denied|permission/i.test(why)) {
           return new CandorError('PERMISSION_DENIED', `no permission to record from ${this.label}`, 'Allow microphone access for Candor in your system settings and try again.');
         }
+        if (/failed to execute/i.test(why)) {
+          return new CandorError('DEVICE_MISSING', 'parec (PulseAudio tools) is not installed', 'Install it with `sudo apt-get install pulseaudio-utils`.');
+        }
         if (/no such entity|no such device/i.test(why)) {
           return new CandorError('DEVICE_MISSING', `${this.label} does not exist`, 'List devices with `candor doctor` and pick one with --mic / --monitor.');
         }

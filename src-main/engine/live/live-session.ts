@@ -50,6 +50,8 @@ const STALL_SEC = 2;
 const RATE = 16000;
 /** How often arrived audio is analysed. */
 const PROCESS_MS = 250;
+/** When the first checkpoint of a call is committed (ms after it starts). */
+const FIRST_CHECKPOINT_MS = 500;
 
 export class LiveSession extends EventEmitter {
   private pipeline: AnalysisPipeline | null = null;
@@ -129,6 +131,8 @@ export class LiveSession extends EventEmitter {
     if (this.opts.keepAudioFile) this.opts.store.setAudioFile(this.callId, this.opts.keepAudioFile);
     this.state = 'recording';
     this.timers.push(setInterval(() => this.kick(), PROCESS_MS));
+    // The first checkpoint comes early: a crash in the first second of a call loses at most half a second of it.
+    this.timers.push(setTimeout(() => this.checkpoint(), Math.min(FIRST_CHECKPOINT_MS, this.opts.checkpointMs ?? 1000)));
     this.timers.push(setInterval(() => this.checkpoint(), this.opts.checkpointMs ?? 1000));
     this.timers.push(setInterval(() => this.listenerCount('snapshot') > 0 && this.emit('snapshot', this.snapshot()), this.opts.snapshotMs ?? 250));
     return this.callId;
