@@ -8,15 +8,48 @@ export function decodeEntities(s: string): string {
   return s.replace(/&(?:amp|lt|gt|nbsp|lrm|rlm|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 }
 
-/** Drops markup tags (<i>, <c.x>, <00:00:01.000>, </v>) and collapses white space. */
+/**
+ * Drops markup tags (<i>, <c.x>, <00:00:01.000>, </v>) and collapses white
+ * space. A linear scan, not /<[^>]*>/g: that regex rescans the rest of the
+ * text from every unclosed "<" (quadratic on hostile input). As the regex
+ * did, an unclosed "<" is kept as text.
+ */
 export function stripTags(s: string): string {
-  return decodeEntities(s.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const open = s.indexOf('<', i);
+    if (open < 0) { out += s.slice(i); break; }
+    const close = s.indexOf('>', open + 1);
+    if (close < 0) { out += s.slice(i); break; }
+    out += s.slice(i, open);
+    i = close + 1;
+  }
+  return decodeEntities(out).replace(/\s+/g, ' ').trim();
 }
 
 /** The first WebVTT voice span's name: "<v Jane Doe>" or "<v.loud Jane Doe>". */
 export function voiceName(payload: string): string | null {
-  const m = /<v(?:\.[^\s>]+)*\s+([^>]+)>/.exec(payload);
-  return m ? decodeEntities(m[1]).trim() || null : null;
+  // A scan over "<v" tags, not /<v(?:\.[^\s>]+)*\s+([^>]+)>/: its nested
+  // quantifier backtracks exponentially on "<v.a.a.a...".
+  // Each character is looked at a bounded number of times: a tag that names
+  // no one is skipped whole (a later "<v" inside it would share its ">").
+  let from = 0;
+  for (;;) {
+    const open = payload.indexOf('<v', from);
+    if (open < 0) return null;
+    const first = payload[open + 2] ?? '';
+    if (first !== '.' && !/\s/.test(first)) { from = open + 2; continue; }
+    const close = payload.indexOf('>', open + 2);
+    if (close < 0) return null;
+    const tag = payload.slice(open + 2, close); // ".loud Jane Doe" or " Jane Doe"
+    const space = tag.search(/\s/);
+    if (space >= 0) {
+      const name = decodeEntities(tag.slice(space)).trim();
+      if (name) return name;
+    }
+    from = close + 1;
+  }
 }
 
 /**

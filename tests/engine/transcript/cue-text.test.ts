@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { stripTags, voiceName, cueSpeakerAndText } from '../../../src-main/engine/transcript/cue-text';
+
+// Hostile inputs from issue 14 (items 1 and 2). Before the fix the first took
+// ~69 s and the second >20 s; a linear scan takes milliseconds. The bound is
+// generous so a loaded CI machine does not flake, yet far below the old times.
+const BOUND_MS = 2000;
+
+function timed<T>(f: () => T): { value: T; ms: number } {
+  const t0 = performance.now();
+  const value = f();
+  return { value, ms: performance.now() - t0 };
+}
+
+test('voice span "<v" + ".a" x34 (exponential before) parses within the bound', () => {
+  const payload = '<v' + '.a'.repeat(34) + '\n' + 'x'.repeat(40);
+  const { value, ms } = timed(() => cueSpeakerAndText(payload));
+  assert.equal(value.speaker, null);
+  assert.ok(ms < BOUND_MS, `took ${ms.toFixed(0)} ms`);
+  const longer = '<v' + '.a'.repeat(5000);
+  assert.ok(timed(() => voiceName(longer)).ms < BOUND_MS);
+});
+
+test('1 MB of unclosed "<" strips within the bound and keeps the text', () => {
+  const s = '<'.repeat(1_000_000);
+  const { value, ms } = timed(() => stripTags(s));
+  assert.equal(value.length, 1_000_000);
+  assert.ok(ms < BOUND_MS, `took ${ms.toFixed(0)} ms`);
+  const vs = '<v.'.repeat(300_000) + ' >';
+  assert.ok(timed(() => voiceName(vs)).ms < BOUND_MS);
+  const vx = '<vx'.repeat(300_000) + '>';
+  assert.ok(timed(() => voiceName(vx)).ms < BOUND_MS);
+});
+
+test('stripTags and voiceName keep their meaning', () => {
+  assert.equal(stripTags('<v Jane>Hello <i>there</i></v>'), 'Hello there');
+  assert.equal(stripTags('a < b and c'), 'a < b and c');
+  assert.equal(stripTags('<00:00:01.000>x &amp; y'), 'x & y');
+  assert.equal(voiceName('<v Jane Doe>hi</v>'), 'Jane Doe');
+  assert.equal(voiceName('<v.loud.x Joe>hi'), 'Joe');
+  assert.equal(voiceName('<v.loud>hi'), null);
+  assert.equal(voiceName('<vx Joe>hi'), null);
+  assert.equal(voiceName('<c>a</c><v Doe, Jane &amp; Co>hi'), 'Doe, Jane & Co');
+  assert.equal(voiceName('<v.a<v Joe>hi'), 'Joe');
+});
