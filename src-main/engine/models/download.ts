@@ -65,7 +65,13 @@ function get(url: string, headers: Record<string, string>, timeoutMs: number, re
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
         if (redirects >= MAX_REDIRECTS) return reject(new HttpStatusError(status, url));
-        const next = new URL(res.headers.location, url).toString();
+        const from = new URL(url);
+        const to = new URL(res.headers.location, url);
+        if (to.protocol !== from.protocol || to.host !== from.host) {
+          return reject(new CandorError('MODEL_MISSING', `refused a redirect from ${from.origin} to ${to.origin}: a model download may only be redirected within the same origin`,
+            'Check the address in models/manifest.json; Candor does not follow a redirect to another scheme or host.'));
+        }
+        const next = to.toString();
         return resolve(get(next, headers, timeoutMs, redirects + 1));
       }
       resolve(res);
@@ -145,6 +151,7 @@ export async function downloadFile(opts: DownloadOptions): Promise<DownloadResul
       if (resumedFrom > 0) resumed = true;
       break;
     } catch (err) {
+      if (err instanceof CandorError) throw err;
       if (err instanceof HttpStatusError && err.status < 500) {
         throw new CandorError('MODEL_MISSING', `cannot download ${opts.url}: the server answered ${err.message}`,
           err.status === 404 ? 'The file is not at that address any more: update Candor for a current model manifest.'

@@ -3,7 +3,7 @@
 // is "pending" is refused unless trustOnFirstDownload is set; then the hash
 // seen is recorded (trust-store.ts). Used by `candor models fetch` only.
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import { modelsDir } from '../store/paths';
 import { downloadFile, sha256OfFile } from './download';
@@ -28,6 +28,18 @@ export interface InstallResult {
   recorded: string[];
 }
 
+/** A manifest name must stay inside the models folder: no absolute path, no `..`, no backslash. */
+export function confinedDest(root: string, name: string, dest: string): string {
+  const bad = isAbsolute(dest) || dest.includes('\\') || dest.split('/').some((seg) => seg === '..');
+  const full = resolve(root, dest);
+  const rel = relative(resolve(root), full);
+  if (bad || rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new CandorError('MODEL_CORRUPT', `model ${name}: file name "${dest}" would leave the models folder; refused`,
+      'fix the model manifest: file names must be plain paths inside the models folder');
+  }
+  return full;
+}
+
 function filesOf(entry: ModelEntry): { file: ModelFile; dest: string }[] {
   if (isMultiFile(entry)) return entry.files.map((file) => ({ file, dest: join(entry.dir, file.path) }));
   return [{ file: { path: entry.file, url: entry.url, sha256: entry.sha256, size: entry.size }, dest: entry.file }];
@@ -50,8 +62,9 @@ export async function installModel(entry: ModelEntry, opts: InstallOptions = {})
       'Pass --trust-on-first-download to download it anyway and record the hashes seen now (in the app-data folder); ' +
         'every later load is checked against them. See docs/asr.md.');
   }
+  for (const { dest } of files) confinedDest(root, entry.name, dest);
   for (const { file, dest } of files) {
-    const path = join(root, dest);
+    const path = confinedDest(root, entry.name, dest);
     const expected = expectedHash(entry.name, file, env)?.sha256 ?? null;
     if (existsSync(path)) {
       const actual = await sha256OfFile(path);

@@ -66,6 +66,14 @@ before(async () => {
       res.writeHead(302, { location: '/file' });
       return void res.end();
     }
+    if (path === '/redirect-other-host') {
+      res.writeHead(302, { location: `http://localhost:${(req.socket.localPort)}/file` });
+      return void res.end();
+    }
+    if (path === '/redirect-other-scheme') {
+      res.writeHead(302, { location: `https://127.0.0.1:${(req.socket.localPort)}/file` });
+      return void res.end();
+    }
     if (path === '/always-drops') return sendRange(req, res, BODY, 10);
     res.writeHead(404).end('not found');
   });
@@ -163,6 +171,15 @@ test('redirects are followed', async () => {
   const dest = join(dir, 'redirect.bin');
   const r = await downloadFile({ url: `${base}/redirect`, dest, sha256: SHA });
   assert.equal(r.sha256, SHA);
+});
+
+test('issue 14 #15: a redirect to another host or scheme is refused with a clear error, nothing written', async () => {
+  for (const p of ['/redirect-other-host', '/redirect-other-scheme']) {
+    const dest = join(dir, `refused${p.replace(/\//g, '-')}.bin`);
+    await assert.rejects(downloadFile({ url: `${base}${p}`, dest, sha256: SHA, retryDelayMs: 5 }),
+      (e: unknown) => e instanceof CandorError && /refused a redirect/.test(e.message));
+    assert.equal(existsSync(dest), false);
+  }
 });
 
 test('giving up after the retries keeps the .part for next time and says so', async () => {

@@ -38,6 +38,8 @@ before(async () => {
       { path: 'config.json', url: `${base}/config.json`, sha256: sha(FILES['/config.json']) },
       { path: 'onnx/enc.onnx', url: `${base}/onnx/enc.onnx`, sha256: 'pending' },
     ] },
+    { name: 'escape-file', kind: 'vad', license: 'MIT', file: '../../escape.onnx', url: `${base}/config.json`, sha256: sha(FILES['/config.json']) },
+
   ] }));
   process.env.CANDOR_MANIFEST = manifest;
 });
@@ -115,4 +117,19 @@ test('modelStatus/resolveModelSync also answer for a folder model (callers that 
   assert.equal(resolveModelSync('tiny-asr', env), join(home, 'models', 'org/tiny'));
   const empty = { ...env, CANDOR_HOME: tempDir(), CANDOR_MODELS_DIR: tempDir() };
   assert.equal(modelStatus('tiny-asr', empty).status, 'missing');
+});
+
+test('issue 14 #15: a manifest file name that leaves the models folder is refused before any byte is fetched', async () => {
+  const { manifestEntry } = await import('../../../src-main/engine/models/manifest');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/config.json`;
+  const escapeDir = { name: 'escape-dir', kind: 'asr', license: 'MIT', dir: '../..', files: [{ path: 'escape.json', url, sha256: sha(FILES['/config.json']) }] };
+  for (const [name, entry] of [['escape-file', manifestEntry('escape-file')], ['escape-dir', escapeDir]] as const) {
+    const before = requests;
+    await assert.rejects(installModel(entry, { env, trustOnFirstDownload: true, retryDelayMs: 1 }),
+      (e: unknown) => e instanceof CandorError && /would leave the models folder/.test(e.message));
+    assert.equal(requests, before, `${name}: nothing fetched`);
+  }
+  assert.equal(existsSync(join(home, 'escape.onnx')), false);
+  assert.equal(existsSync(join(home, '..', 'escape.onnx')), false);
+  assert.equal(existsSync(join(home, 'escape.json')), false);
 });
