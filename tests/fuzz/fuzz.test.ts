@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import { CandorError } from '../../src-main/contract/errors.js';
 import { encodeWav } from '../../src-main/engine/audio/wav-writer.js';
 import { openAudioFile } from '../../src-main/engine/audio/decode/open-audio-file.js';
+import { PNG } from 'pngjs';
+import { decodeImageBytes } from '../../src-main/engine/vision/image.js';
 import { mulberry32, mutate } from './mutate.js';
 
-export const FUZZ_COUNTS = { wav: 3000 };
+export const FUZZ_COUNTS = { wav: 3000, png: 2000 };
+console.log(`fuzz counts: ${JSON.stringify(FUZZ_COUNTS)}`);
 
 function isCandorOneLine(err: unknown): boolean {
   return err instanceof CandorError && !err.message.includes('\n');
@@ -45,4 +48,25 @@ test(`fuzz WAV decode (${FUZZ_COUNTS.wav} inputs, seed 1)`, async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test(`fuzz PNG decode (${FUZZ_COUNTS.png} inputs, seed 2)`, () => {
+  const img = new PNG({ width: 16, height: 16 });
+  for (let i = 0; i < img.data.length; i++) img.data[i] = (i * 37) & 255;
+  const seed = new Uint8Array(PNG.sync.write(img));
+  const rng = mulberry32(2);
+  const failures: string[] = [];
+  let results = 0;
+  let errors = 0;
+  for (let i = 0; i < FUZZ_COUNTS.png; i++) {
+    try {
+      decodeImageBytes(mutate(seed, rng), `in-${i}.png`);
+      results++;
+    } catch (err) {
+      if (isCandorOneLine(err)) errors++;
+      else failures.push(`input ${i}: ${String(err)}`);
+    }
+  }
+  console.log(JSON.stringify({ target: 'png', inputs: FUZZ_COUNTS.png, results, candorErrors: errors, failures: failures.length }));
+  assert.deepEqual(failures, []);
 });
