@@ -24,6 +24,15 @@ export function imageKind(bytes: Uint8Array): 'png' | 'jpeg' | undefined {
 export function decodeImageBytes(bytes: Uint8Array, name = 'image'): RgbaImage {
   const kind = imageKind(bytes);
   if (!kind) throw new CandorError('BAD_ARGUMENT', `${name} is not a PNG or JPEG file`, 'Give a .png or .jpg image.');
+  if (kind === 'png' && bytes.length >= 24) {
+    // IHDR is the first chunk: width and height are big-endian at bytes 16 and 20.
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const width = dv.getUint32(16);
+    const height = dv.getUint32(20);
+    if (width * height > MAX_IMAGE_PIXELS) {
+      throw new CandorError('BAD_ARGUMENT', `${name} declares ${width}x${height} pixels, more than the ${MAX_IMAGE_PIXELS / 1e6} megapixel limit`, 'Give a smaller image.');
+    }
+  }
   try {
     if (kind === 'png') {
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -32,7 +41,7 @@ export function decodeImageBytes(bytes: Uint8Array, name = 'image'): RgbaImage {
     const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 1024 });
     return { data: img.data, width: img.width, height: img.height };
   } catch (err) {
-    throw new CandorError('BAD_ARGUMENT', `${name} could not be decoded as ${kind.toUpperCase()}: ${(err as Error).message}`, undefined, { cause: err });
+    throw new CandorError('BAD_ARGUMENT', `${name} could not be decoded as ${kind.toUpperCase()}: ${String((err as Error).message).split('\n')[0]}`, undefined, { cause: err });
   }
 }
 

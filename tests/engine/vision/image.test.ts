@@ -32,3 +32,12 @@ describe('image decoding', () => {
     await assert.rejects(decodeImageFile('/nonexistent/c.png'), { code: 'FILE_NOT_FOUND', message: '/nonexistent/c.png does not exist' });
   });
 });
+
+test('a PNG declaring 16000x16000 is refused from its IHDR before decoding (decompression bomb)', () => {
+  const small = PNG.sync.write(Object.assign(new PNG({ width: 2, height: 2 }), {}));
+  const bomb = Buffer.from(small);
+  bomb.writeUInt32BE(16000, 16);
+  bomb.writeUInt32BE(16000, 20);
+  assert.throws(() => decodeImageBytes(bomb, 'bomb.png'), (err: Error) => err.name === 'CandorError' || /megapixel limit/.test(err.message));
+  assert.throws(() => decodeImageBytes(bomb, 'bomb.png'), /16000x16000 pixels, more than the 100 megapixel limit/);
+});
