@@ -46,3 +46,37 @@ test('audio-only calls: me and them from segments, no words', () => {
   assert.ok(Math.abs(ps[0].talkSec - 10) < 1e-9); // [0,8] bridged + [20,22]
   assert.ok(Math.abs(ps[1].talkSec - 8.5) < 1e-9);
 });
+
+test('grouped monologue equals longestMonologue over the whole call (random calls)', async () => {
+  const { longestMonologue } = await import('../../../src-main/engine/metrics/monologue');
+  const { bridgeSpans } = await import('../../../src-main/engine/metrics/spans');
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let round = 0; round < 200; round++) {
+    const us: Utterance[] = [];
+    let t = 0;
+    for (let i = 0; i < 30; i++) {
+      const sp = ['A', 'B', 'C'][Math.floor(rnd() * 3)];
+      const len = rnd() * 3;
+      us.push(u(sp === 'A' ? 'me' : 'them', sp, t, t + len, 'x'));
+      t += len + rnd() * 2.5 - 0.3;
+      if (t < 0) t = 0;
+    }
+    const ps = participantsFromUtterances(us);
+    for (const p of ps) {
+      const bridged = (name: string) => bridgeSpans(us.filter((x) => x.speaker === name).map((x) => [x.start, x.end] as [number, number]), 0.5);
+      const others = bridgeSpans(ps.filter((o) => o !== p).flatMap((o) => bridged(o.name)), 1e-9);
+      assert.ok(Math.abs(p.longestMonologueSec - longestMonologue(bridged(p.name), others)) < 1e-9, `round ${round} ${p.name}`);
+    }
+  }
+});
+
+test('100k utterances compute well under the bound', () => {
+  const us: Utterance[] = [];
+  for (let i = 0; i < 100_000; i++) us.push(u(i % 3 === 0 ? 'me' : 'them', ['A', 'B', 'C'][i % 3], i * 3, i * 3 + 2.5, 'what do you think of it'));
+  const t0 = performance.now();
+  const ps = participantsFromUtterances(us);
+  const ms = performance.now() - t0;
+  assert.equal(ps.length, 3);
+  assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`);
+});
