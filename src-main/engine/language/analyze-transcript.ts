@@ -3,6 +3,7 @@
 import type { Utterance, VisionSample } from '../../contract/calls';
 import type { AnalysisReport, Segments, Span } from '../../contract/report';
 import { computeTimingMetrics } from '../metrics/timing-metrics';
+import { participantsFromUtterances } from '../metrics/participants';
 import { bridgeSpans } from '../metrics/spans';
 import { languageMetrics } from './language-metrics';
 import { TRANSCRIPT_TIMING_NOTE, transcriptLongerNote, transcriptWordsNote } from './notes';
@@ -43,6 +44,9 @@ export function analyzeTranscript(input: TranscriptAnalysisInput): AnalysisRepor
       ...a,
       metrics: { ...a.metrics, ...lang, paceAcoustic: a.metrics.pace, pace: lang.pace },
       notes,
+      participants: participantsFromUtterances(input.utterances),
+      utterances: [...input.utterances],
+      timingSource: 'audio',
     };
   }
   const durationSec = input.durationSec ?? lastEnd;
@@ -55,5 +59,8 @@ export function analyzeTranscript(input: TranscriptAnalysisInput): AnalysisRepor
     segments,
     metrics: { ...timing, ...lang, pace: lang.pace },
     notes: [TRANSCRIPT_TIMING_NOTE],
+    participants: participantsFromUtterances(input.utterances),
+    utterances: [...input.utterances],
+    timingSource: 'transcript',
   };
 }
