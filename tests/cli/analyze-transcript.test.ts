@@ -104,3 +104,10 @@ test('--json carries participants (one per speaker, me among them), the utteranc
   assert.equal(j.timingSource, 'transcript');
   assert.equal(j.utterances.length, 5);
 });
+
+test('the text report shows the participants table', () => {
+  const r = candor(['analyze', '--transcript', ZOOM, '--me', 'Ana Lopez'], env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Participants\n\s+name\s+side\s+talk s\s+share\s+turns\s+monologue s\s+questions\s+wpm\n\s+Ana Lopez\s+me\s/);
+  assert.match(r.stdout, /\n\s+Ben Ode\s+them\s/);
+});
