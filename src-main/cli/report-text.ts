@@ -1,5 +1,6 @@
 // The human report of `candor analyze`: the numbers beside METRICS.md's
 // recommended ranges and a one-line timeline of who spoke when.
+import { participantsTable } from './participants-text';
 import { judge, RANGES, type Range } from '../contract/ranges';
 import type { AnalysisReport, Segments } from '../contract/report';
 import { fmt } from './progress';
@@ -73,6 +74,7 @@ export function formatReport(report: AnalysisReport): string {
     `  |${asciiTimeline(report.segments, report.durationSec)}|`,
     `  0:00${' '.repeat(Math.max(1, 72 - 4 - fmt(report.durationSec).length + 1))}${fmt(report.durationSec)}`,
   ];
+  lines.push(...participantsTable(report.participants ?? []));
   if (report.notes?.length) lines.push('', ...report.notes.map((n) => `  note: ${n}`));
   lines.push('', '  Ranges are guidance from public research, not a grade.');
   return lines.join('\n') + '\n';

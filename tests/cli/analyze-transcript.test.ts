@@ -94,3 +94,20 @@ test('audio + transcript: the audio supplies timing, the transcript the words', 
   assert.ok(plain.notes.includes(LANGUAGE_NEEDS_MODELS_NOTE), JSON.stringify(plain.notes));
   assert.equal(plain.metrics.questions, undefined);
 });
+
+test('--json carries participants (one per speaker, me among them), the utterances and the timing source', () => {
+  const r = candor(['analyze', '--transcript', ZOOM, '--me', 'Ana Lopez', '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.participants.map((p: { name: string; side: string }) => [p.name, p.side]), [['Ana Lopez', 'me'], ['Ben Ode', 'them']]);
+  assert.equal(j.participants.find((p: { side: string }) => p.side === 'me').questions, j.metrics.questions.me);
+  assert.equal(j.timingSource, 'transcript');
+  assert.equal(j.utterances.length, 5);
+});
+
+test('the text report shows the participants table', () => {
+  const r = candor(['analyze', '--transcript', ZOOM, '--me', 'Ana Lopez'], env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Participants\n\s+name\s+side\s+talk s\s+share\s+turns\s+monologue s\s+questions\s+wpm\n\s+Ana Lopez\s+me\s/);
+  assert.match(r.stdout, /\n\s+Ben Ode\s+them\s/);
+});

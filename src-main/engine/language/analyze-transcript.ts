@@ -4,6 +4,7 @@ import type { Utterance, VisionSample } from '../../contract/calls';
 import type { AnalysisReport, Segments, Span } from '../../contract/report';
 import { computeTimingMetrics } from '../metrics/timing-metrics';
 import { BRIDGE_PAUSE_SEC } from '../metrics/definitions';
+import { participantsFromUtterances } from '../metrics/participants';
 import { bridgeSpans } from '../metrics/spans';
 import { languageMetrics } from './language-metrics';
 import { TRANSCRIPT_TIMING_NOTE, transcriptLongerNote, transcriptWordsNote } from './notes';
@@ -42,6 +43,9 @@ export function analyzeTranscript(input: TranscriptAnalysisInput): AnalysisRepor
       ...a,
       metrics: { ...a.metrics, ...lang, paceAcoustic: a.metrics.pace, pace: lang.pace },
       notes,
+      participants: participantsFromUtterances(input.utterances),
+      utterances: [...input.utterances],
+      timingSource: 'audio',
     };
   }
   const durationSec = input.durationSec ?? lastEnd;
@@ -54,5 +58,8 @@ export function analyzeTranscript(input: TranscriptAnalysisInput): AnalysisRepor
     segments,
     metrics: { ...timing, ...lang, pace: lang.pace },
     notes: [TRANSCRIPT_TIMING_NOTE],
+    participants: participantsFromUtterances(input.utterances),
+    utterances: [...input.utterances],
+    timingSource: 'transcript',
   };
 }

@@ -9,6 +9,7 @@ import type { AnalysisReport, Segments, Side, Span } from '../../contract/report
 import { BleedDetector } from '../bleed/bleed-detector';
 import { currentMonologue } from '../metrics/monologue';
 import { acousticPace } from '../metrics/pace';
+import { participantsFromSegments } from '../metrics/participants';
 import { round } from '../metrics/spans';
 import { SyllableNuclei } from '../metrics/syllable-nuclei';
 import { computeTimingMetrics } from '../metrics/timing-metrics';
@@ -198,7 +199,10 @@ export class AnalysisPipeline extends EventEmitter {
     const durationSec = round(this.timeSec, 2);
     const metrics = computeTimingMetrics(segments, durationSec, { syllablesMe: this.syllablesMe() });
     const r2 = (spans: Span[]): Span[] => spans.map(([s, e]) => [round(s, 2), round(e, 2)]);
-    const report: AnalysisReport = { file, durationSec, segments: { me: r2(segments.me), them: r2(segments.them) }, metrics };
+    const report: AnalysisReport = {
+      file, durationSec, segments: { me: r2(segments.me), them: r2(segments.them) }, metrics,
+      participants: participantsFromSegments(segments), timingSource: 'audio',
+    };
     if (this.channelsIdentical()) {
       report.notes = ['both channels carry the same audio: this looks like a mono recording saved as stereo, so me and them cannot be told apart; analyse it with --side me or --side them'];
     }

@@ -1,0 +1,140 @@
+// Per-participant figures (METRICS.md "Participants"): one entry per distinct
+// speaker (names folded by case and surrounding spaces), "me" among them.
+import type { Utterance } from '../../contract/calls';
+import type { Participant } from '../../contract/participants';
+import type { Segments, Side, Span } from '../../contract/report';
+import { isQuestion } from '../language/questions';
+import { BRIDGE_PAUSE_SEC, MONOLOGUE_MAX_BACKCHANNEL_SEC, MONOLOGUE_MAX_PAUSE_SEC, PARTICIPANT_TURN_BREAK_SEC } from './definitions';
+import { longestMonologue } from './monologue';
+import { MIN_TALK_SEC_FOR_PACE } from './pace';
+import { bridgeSpans, totalDuration } from './spans';
+
+interface Speaker {
+  name: string;
+  side: Side;
+  spans: Span[];
+  turns: number;
+  questions: number;
+  words: number;
+}
+
+/** The key that makes names differing only in case or surrounding spaces one participant. */
+export function participantKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/**
+ * Counts turns over items in time order. O(n): the latest long utterance by
+ * someone other than the current speaker is kept in two slots.
+ */
+function countTurns(items: readonly { key: string; start: number; end: number }[], onTurn: (key: string) => void): void {
+  const lastSeq = new Map<string, number>();
+  let l1 = -1;
+  let k1 = '';
+  let l2 = -1;
+  items.forEach((u, seq) => {
+    const prev = lastSeq.get(u.key);
+    const longByOther = u.key !== k1 ? l1 : l2;
+    if (prev === undefined || longByOther > prev) onTurn(u.key);
+    lastSeq.set(u.key, seq);
+    if (u.end - u.start > PARTICIPANT_TURN_BREAK_SEC) {
+      if (u.key !== k1) l2 = l1;
+      l1 = seq;
+      k1 = u.key;
+    }
+  });
+}
+
+function speakerName(u: Utterance): string {
+  const n = u.speaker?.trim();
+  return n ? n : u.side;
+}
+
+export function participantsFromUtterances(utterances: readonly Utterance[]): Participant[] {
+  const ordered = [...utterances].sort((a, b) => a.start - b.start || a.end - b.end);
+  const speakers = new Map<string, Speaker>();
+  const items: { key: string; start: number; end: number }[] = [];
+  for (const u of ordered) {
+    const name = speakerName(u);
+    const key = participantKey(name);
+    let sp = speakers.get(key);
+    if (!sp) {
+      sp = { name, side: u.side, spans: [], turns: 0, questions: 0, words: 0 };
+      speakers.set(key, sp);
+    }
+    sp.spans.push([u.start, u.end]);
+    if (isQuestion(u.text)) sp.questions++;
+    sp.words += u.text.split(/\s+/).filter(Boolean).length;
+    items.push({ key, start: u.start, end: u.end });
+  }
+  countTurns(items, (key) => speakers.get(key)!.turns++);
+  return build([...speakers.values()].map((s) => ({ ...s, spans: bridgeSpans(s.spans, BRIDGE_PAUSE_SEC) })), true);
+}
+
+/** Audio-only calls: me and them from their segments; no words, no questions, wpm null (no transcript). */
+export function participantsFromSegments(segments: Segments): Participant[] {
+  const sides: Side[] = ['me', 'them'];
+  const items = sides
+    .flatMap((side) => segments[side].map(([start, end]) => ({ key: side, start, end })))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const turns = new Map<string, number>();
+  countTurns(items, (k) => turns.set(k, (turns.get(k) ?? 0) + 1));
+  const list = sides.map((side) => ({
+    name: side, side, spans: bridgeSpans(segments[side], BRIDGE_PAUSE_SEC),
+    turns: turns.get(side) ?? 0, questions: 0, words: 0,
+  }));
+  return build(list, false);
+}
+
+function build(list: readonly Speaker[], withWords: boolean): Participant[] {
+  const talks = list.map((s) => totalDuration(s.spans));
+  const all = talks.reduce((a, b) => a + b, 0);
+  return list.map((s, i) => {
+    const others = bridgeSpans(list.filter((_, j) => j !== i).flatMap((o) => o.spans), 1e-9);
+    const talkSec = talks[i];
+    return {
+      name: s.name,
+      side: s.side,
+      talkSec,
+      share: all > 0 ? talkSec / all : null,
+      turns: s.turns,
+      longestMonologueSec: longestMonologueByGroups(s.spans, others),
+      questions: s.questions,
+      words: s.words,
+      wpm: withWords && s.words > 0 && talkSec >= MIN_TALK_SEC_FOR_PACE ? s.words / (talkSec / 60) : null,
+    };
+  });
+}
+
+/**
+ * longestMonologue over a whole call in O(n log n): my spans are cut into
+ * groups at every own pause of 2.0 s or more and at every long span of the
+ * others that touches a pause (neither can lie inside a monologue), and each
+ * group is measured with longestMonologue against only the spans it overlaps.
+ */
+function longestMonologueByGroups(mine: readonly Span[], others: readonly Span[]): number {
+  const breakers = others.filter(([s, e]) => e - s > MONOLOGUE_MAX_BACKCHANNEL_SEC);
+  let best = 0;
+  let j = 0;
+  let i = 0;
+  while (i < mine.length) {
+    let k = i + 1;
+    let jj = j;
+    while (k < mine.length) {
+      const gapStart = mine[k - 1][1];
+      const gapEnd = mine[k][0];
+      if (gapEnd - gapStart >= MONOLOGUE_MAX_PAUSE_SEC) break;
+      while (jj < breakers.length && breakers[jj][1] <= gapStart) jj++;
+      if (jj < breakers.length && breakers[jj][0] < gapEnd) break;
+      k++;
+    }
+    const gs = mine[i][0];
+    const ge = mine[k - 1][1];
+    while (j < breakers.length && breakers[j][1] <= gs) j++;
+    let end = j;
+    while (end < breakers.length && breakers[end][0] < ge) end++;
+    best = Math.max(best, longestMonologue(mine.slice(i, k), breakers.slice(j, end)));
+    i = k;
+  }
+  return best;
+}
