@@ -1,16 +1,7 @@
 // Seeded PRNG (mulberry32) and byte mutations for the fuzz harness.
-export type Rng = () => number;
+import { rng as mulberry32, type Rng } from '../support/rng';
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
 const WORDS = [0xffffffff, 0x80000000, 0];

@@ -4,16 +4,7 @@ import assert from 'node:assert/strict';
 import { capabilities, planeShapes, type Frame, type PixelFormat } from '../../native/lib/index';
 import type { SimdLevel } from '../../native/lib/types';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../support/rng';
 
 /** SIMD levels other than scalar that this CPU runs. */
 export function simdLevels(): SimdLevel[] {

@@ -12,16 +12,7 @@ import { monologues } from '../../../src-main/engine/metrics/monologue';
 import { patienceGaps } from '../../../src-main/engine/metrics/patience';
 import { computeTimingMetrics } from '../../../src-main/engine/metrics/timing-metrics';
 import { sortSpans, subtract, union } from '../../../src-main/engine/metrics/spans';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../support/rng';
 
 /** One side's non-overlapping segments with random lengths and pauses. */
 function side(r: () => number, n: number): Span[] {
