@@ -4,10 +4,10 @@ import type { Utterance } from '../../contract/calls';
 import type { Participant } from '../../contract/participants';
 import type { Segments, Side, Span } from '../../contract/report';
 import { isQuestion } from '../language/questions';
-import { BRIDGE_PAUSE_SEC, MONOLOGUE_MAX_BACKCHANNEL_SEC, MONOLOGUE_MAX_PAUSE_SEC, PARTICIPANT_TURN_BREAK_SEC } from './definitions';
+import { BRIDGE_PAUSE_SEC, PARTICIPANT_TURN_BREAK_SEC } from './definitions';
 import { longestMonologue } from './monologue';
 import { MIN_TALK_SEC_FOR_PACE } from './pace';
-import { bridgeSpans, totalDuration } from './spans';
+import { bridgeSpans, totalDuration, union } from './spans';
 
 interface Speaker {
   name: string;
@@ -90,7 +90,7 @@ function build(list: readonly Speaker[], withWords: boolean): Participant[] {
   const talks = list.map((s) => totalDuration(s.spans));
   const all = talks.reduce((a, b) => a + b, 0);
   return list.map((s, i) => {
-    const others = bridgeSpans(list.filter((_, j) => j !== i).flatMap((o) => o.spans), 1e-9);
+    const others = union(list.filter((_, j) => j !== i).flatMap((o) => o.spans), []);
     const talkSec = talks[i];
     return {
       name: s.name,
@@ -98,43 +98,10 @@ function build(list: readonly Speaker[], withWords: boolean): Participant[] {
       talkSec,
       share: all > 0 ? talkSec / all : null,
       turns: s.turns,
-      longestMonologueSec: longestMonologueByGroups(s.spans, others),
+      longestMonologueSec: longestMonologue(s.spans, others),
       questions: s.questions,
       words: s.words,
       wpm: withWords && s.words > 0 && talkSec >= MIN_TALK_SEC_FOR_PACE ? s.words / (talkSec / 60) : null,
     };
   });
-}
-
-/**
- * longestMonologue over a whole call in O(n log n): my spans are cut into
- * groups at every own pause of 2.0 s or more and at every long span of the
- * others that touches a pause (neither can lie inside a monologue), and each
- * group is measured with longestMonologue against only the spans it overlaps.
- */
-function longestMonologueByGroups(mine: readonly Span[], others: readonly Span[]): number {
-  const breakers = others.filter(([s, e]) => e - s > MONOLOGUE_MAX_BACKCHANNEL_SEC);
-  let best = 0;
-  let j = 0;
-  let i = 0;
-  while (i < mine.length) {
-    let k = i + 1;
-    let jj = j;
-    while (k < mine.length) {
-      const gapStart = mine[k - 1][1];
-      const gapEnd = mine[k][0];
-      if (gapEnd - gapStart >= MONOLOGUE_MAX_PAUSE_SEC) break;
-      while (jj < breakers.length && breakers[jj][1] <= gapStart) jj++;
-      if (jj < breakers.length && breakers[jj][0] < gapEnd) break;
-      k++;
-    }
-    const gs = mine[i][0];
-    const ge = mine[k - 1][1];
-    while (j < breakers.length && breakers[j][1] <= gs) j++;
-    let end = j;
-    while (end < breakers.length && breakers[end][0] < ge) end++;
-    best = Math.max(best, longestMonologue(mine.slice(i, k), breakers.slice(j, end)));
-    i = k;
-  }
-  return best;
 }

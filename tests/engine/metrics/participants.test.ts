@@ -47,7 +47,7 @@ test('audio-only calls: me and them from segments, no words', () => {
   assert.ok(Math.abs(ps[1].talkSec - 8.5) < 1e-9);
 });
 
-test('grouped monologue equals longestMonologue over the whole call (random calls)', async () => {
+test('participant monologue equals longestMonologue against everyone else (random calls)', async () => {
   const { longestMonologue } = await import('../../../src-main/engine/metrics/monologue');
   const { bridgeSpans } = await import('../../../src-main/engine/metrics/spans');
   let seed = 7;
