@@ -29,6 +29,8 @@ export interface SingleFileEntry extends BaseEntry {
   size?: number;
   /** A path inside node_modules where an npm package ships the same file. */
   bundled?: string;
+  /** The file ships in the repository's models/ folder beside the manifest (small, licence allows it). */
+  shipped?: boolean;
 }
 
 export interface ModelFile {

