@@ -1,12 +1,12 @@
 // Linux capture through PulseAudio / PipeWire: the microphone (default
 // source) is "me" and the monitor of the default sink (what the speakers
 // play) is "them". Each is read by node-record-lpcm16 with a parec recorder.
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { CandorError } from '../../contract/errors';
 import type { Side } from '../../contract/report';
 import { int16ToFloat, type CaptureHandlers, type CaptureSource } from './capture-source';
+import { pactl } from './pactl';
 
 const require = createRequire(import.meta.url);
 const recordLpcm16 = require('node-record-lpcm16') as {
@@ -14,24 +14,6 @@ const recordLpcm16 = require('node-record-lpcm16') as {
 };
 const PAREC_RECORDER = fileURLToPath(new URL('./recorders/parec.cjs', import.meta.url));
 const RATE = 16000;
-
-function pactl(args: string[]): string {
-  try {
-    return execFileSync(process.env.CANDOR_PACTL || 'pactl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 5000 }).trim();
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === 'ENOENT') {
-      throw new CandorError('DEVICE_MISSING', 'PulseAudio tools (pactl, parec) are not installed, so Candor cannot reach the audio devices',
-        'Install them (`sudo apt-get install pulseaudio-utils`), and make sure PulseAudio or PipeWire (pipewire-pulse) is running.');
-    }
-    const msg = (e.stderr ?? e.message ?? '').toString().trim();
-    if (/connection refused|connection failure|no such file|timeout/i.test(msg)) {
-      throw new CandorError('DEVICE_MISSING', `no PulseAudio/PipeWire sound server is running (${msg.split('\n')[0]})`,
-        'Start your desktop sound server (e.g. `pulseaudio --start`, or `systemctl --user start pipewire-pulse`) and try again.');
-    }
-    throw new CandorError('CAPTURE_FAILED', `pactl ${args.join(' ')} failed: ${msg}`);
-  }
-}
 
 export interface PulseDevices {
   sources: string[];
