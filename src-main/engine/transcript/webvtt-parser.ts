@@ -176,8 +176,9 @@ export class WebVttParser {
     const b = this.block;
     this.block = null;
     if (!b) return;
-    if (b.cue) {
-      this.sink.cue({ ...b.cue, text: b.buffer });
+    const c = b.cue;
+    if (c) {
+      this.sink.cue({ id: c.id, start: c.start, end: c.end, text: b.buffer, settings: c.settings, line: c.line, lenientTiming: c.lenientTiming });
       return;
     }
     if (b.failed) {
