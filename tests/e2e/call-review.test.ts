@@ -7,11 +7,12 @@
 // artifacts/screenshots/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src-main/contract/report';
 import { candor, ROOT } from '../support/cli';
+import { sampleCall } from './support/sample-call';
 import { e2e, type E2E } from './support/setup';
 
 let env: E2E;
@@ -173,6 +174,28 @@ test('trends gain the language charts, from the calls with transcripts', { timeo
   assert.equal(await page.getByTestId('language-trends').locator('canvas').count(), 5);
   await page.getByTestId('language-trends').scrollIntoViewIfNeeded();
   await env.shot(page, 'trends-language', true);
+});
+
+test('with kept audio, clicking a line plays the recording from there', { timeout: 60_000 }, async () => {
+  // A recording kept for this call (the replay sample stands in for it), served by the app protocol's call-audio route.
+  const kept = join(env.dir, 'kept-call.wav');
+  copyFileSync(sampleCall(), kept);
+  env.bridge.store.setAudioFile(report.callId, kept);
+  await page.getByTestId('nav-list').click();
+  await page.getByTestId(`call-${report.callId}`).locator('.call-title').click();
+  const player = page.getByTestId('call-audio');
+  await player.waitFor();
+  const state = () => player.evaluate((a) => {
+    const el = a as unknown as { currentTime: number; paused: boolean; readyState: number };
+    return { t: el.currentTime, paused: el.paused, ready: el.readyState };
+  });
+  await until('the audio metadata', async () => (await state()).ready >= 1);
+  const line = report.utterances![3];
+  await page.getByTestId('line-3').click();
+  await until('playing from the line', async () => {
+    const s = await state();
+    return !s.paused && s.t >= line.start && s.t < line.start + 5;
+  }, 15_000);
 });
 
 test('a 2-hour transcript is complete and virtualised', { timeout: 120_000 }, async () => {

@@ -80,7 +80,7 @@ function languageRows(m: Metrics, durationSec: number): MetricRow[] {
     rows.push(scale(row('sentiment', 'Sentiment of the words', num(m.sentiment.call), null, null, 'language'), SENTIMENT_SCALE));
     rows.push(scale(row('sentimentBySide', 'Sentiment you / them', `${num(m.sentiment.bySide.me)} / ${num(m.sentiment.bySide.them)}`, null, null, 'language'), SENTIMENT_SCALE));
   }
-  if (m.engagement) rows.push(scale(row('engagement', 'Engagement', num(m.engagement.call), null, null, 'language'), '0–100 scale'));
+  if (m.engagement) rows.push(scale(row('engagement', 'Engagement', num(m.engagement.call), null, null, 'language'), '0–100'));
   if (m.moments) rows.push(row('moments', 'Moments', String(m.moments.length), null, null, 'language'));
   if (m.nextSteps) {
     const n = m.nextSteps.items.length;
@@ -89,7 +89,7 @@ function languageRows(m: Metrics, durationSec: number): MetricRow[] {
   return rows;
 }
 
-const SENTIMENT_SCALE = '0–100 scale, 50 neutral';
+const SENTIMENT_SCALE = '0–100, 50 neutral';
 
 /** A score's scale in the range column: not a recommendation, so no verdict. */
 function scale(r: MetricRow, text: string): MetricRow {

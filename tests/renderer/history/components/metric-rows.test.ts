@@ -41,7 +41,7 @@ test('every language figure of a three-speaker call, per 10 min over the call an
   assert.equal(byKey.get('engaging')?.range, 'at least 1 per 10 min');
   assert.equal(byKey.get('fillersPerWord')?.value, num(m.fillers!.perWord * 100, 1));
   assert.equal(byKey.get('sentimentBySide')?.value, `${num(m.sentiment!.bySide.me)} / ${num(m.sentiment!.bySide.them)}`);
-  assert.equal(byKey.get('sentiment')?.range, '0–100 scale, 50 neutral');
+  assert.equal(byKey.get('sentiment')?.range, '0–100, 50 neutral');
   assert.equal(byKey.get('sentiment')?.verdict, null, 'a scale is not a recommendation');
   assert.equal(byKey.get('moments')?.value, String(m.moments!.length));
   assert.equal(byKey.get('nextSteps')?.value, `Yes (${m.nextSteps!.items.length} items)`);
