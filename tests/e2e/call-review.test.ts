@@ -127,6 +127,9 @@ test('moments: a marker each, with kind, change and the words said before; a cli
   await env.shot(page, 'call-moment-popover');
   await page.getByTestId('moment-pop').getByRole('button', { name: 'Close' }).click();
   assert.equal(await page.getByTestId('moment-pop').count(), 0);
+  await page.getByTestId('moment-0').click();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('moment-pop').count(), 0, 'Escape closes a moment');
 });
 
 test('transcript: complete, marked as the figures count, searchable, and tied to the timeline cursor', { timeout: 30_000 }, async () => {
@@ -154,6 +157,10 @@ test('transcript: complete, marked as the figures count, searchable, and tied to
   await page.getByTestId('timeline').click({ position: { x: box!.width * (100 / report.durationSec), y: 10 } });
   await until('line 9 active', async () => (await page.getByTestId('line-9').getAttribute('class'))?.includes('active') ?? false);
   assert.ok(us[9].start <= 100 && us[10].start > 100);
+  // The arrow keys move the cursor too: 5 s per press (100 s -> 120 s).
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await until('line 10 active', async () => (await page.getByTestId('line-10').getAttribute('class'))?.includes('active') ?? false);
+  assert.ok(us[10].start <= 120 && us[11].start > 120);
   // One lane per participant, and both curves under them.
   for (const p of report.participants!) assert.equal(await page.getByTestId(`lane-${p.name.toLowerCase()}`).count(), 1, p.name);
   assert.equal(await page.getByTestId('curve-sentiment').locator('circle').count(), m.sentiment!.timeline.length);
