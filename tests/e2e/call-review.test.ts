@@ -167,6 +167,21 @@ test('transcript: complete, marked as the figures count, searchable, and tied to
   assert.equal(await page.getByTestId('curve-engagement').locator('circle').count(), m.engagement!.timeline.length);
 });
 
+test('a call opened from a transcript search starts at the matching line', { timeout: 30_000 }, async () => {
+  await page.getByTestId('nav-list').click();
+  await page.getByTestId('search').fill('finance lead');
+  await until('one result', async () => (await page.locator('tbody tr').count()) === 1);
+  await page.getByTestId(`call-${report.callId}`).locator('.call-title').click();
+  const at = report.utterances!.findIndex((u) => u.text.includes('finance lead'));
+  await until(`line ${at} active`, async () => (await page.getByTestId(`line-${at}`).getAttribute('class'))?.includes('active') ?? false);
+  assert.ok(await page.getByTestId(`line-${at}`).isVisible());
+  await page.getByTestId('tx-search').fill('tuesday dana');
+  await until('the marked words', async () => (await page.locator('[data-testid="transcript"] mark.search-hit').count()) === 2);
+  await page.getByTestId('tx-search').fill('');
+  await page.getByTestId('nav-list').click();
+  await page.getByTestId('search').fill('');
+});
+
 test('trends gain the language charts, from the calls with transcripts', { timeout: 30_000 }, async () => {
   await page.getByTestId('nav-trends').click();
   await page.getByTestId('language-trends').waitFor();

@@ -9,6 +9,8 @@ import { clock } from '../../shared/format';
 export interface TextPart {
   text: string;
   filler: boolean;
+  /** A word of the search within the call. */
+  hit?: boolean;
 }
 
 export interface TranscriptLine {
@@ -56,9 +58,41 @@ export function transcriptLines(call: CallView): TranscriptLine[] {
   });
 }
 
+function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** The parts with every occurrence of the query's words cut out as hits (case-insensitive). */
+export function markHits(parts: readonly TextPart[], query: string): TextPart[] {
+  const words = queryWords(query);
+  if (words.length === 0) return [...parts];
+  const out: TextPart[] = [];
+  for (const p of parts) {
+    const lower = p.text.toLowerCase();
+    let at = 0;
+    while (at < p.text.length) {
+      let best = -1;
+      let len = 0;
+      for (const w of words) {
+        const i = lower.indexOf(w, at);
+        if (i !== -1 && (best === -1 || i < best || (i === best && w.length > len))) {
+          best = i;
+          len = w.length;
+        }
+      }
+      if (best === -1) break;
+      if (best > at) out.push({ text: p.text.slice(at, best), filler: p.filler });
+      out.push({ text: p.text.slice(best, best + len), filler: p.filler, hit: true });
+      at = best + len;
+    }
+    if (at < p.text.length || p.text.length === 0) out.push({ text: p.text.slice(at), filler: p.filler });
+  }
+  return out;
+}
+
 /** Indices of the lines whose text or speaker holds every word of the query (case-insensitive). */
 export function searchLines(lines: readonly TranscriptLine[], query: string): number[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return [];
   const out: number[] = [];
   for (const l of lines) {

@@ -3,7 +3,7 @@
 // found them, and the marks that match the report's figures.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { lineAt, searchLines, splitFillers, transcriptLines } from '../../../../src-renderer/history/call/transcript-model';
+import { lineAt, markHits, searchLines, splitFillers, transcriptLines } from '../../../../src-renderer/history/call/transcript-model';
 import { callViewOf, REVIEW_CALL, REVIEW_ME } from '../support/call-view';
 
 const call = callViewOf(REVIEW_CALL, REVIEW_ME);
@@ -52,4 +52,12 @@ test('fillers split the text without losing a character', () => {
   assert.deepEqual(splitFillers('Um, so it is, like, fine', [[0, 2], [14, 18]]), [
     { text: 'Um', filler: true }, { text: ', so it is, ', filler: false }, { text: 'like', filler: true }, { text: ', fine', filler: false }]);
   assert.deepEqual(splitFillers('', []), [{ text: '', filler: false }]);
+});
+
+test('search words are marked inside the line, fillers kept', () => {
+  const parts = splitFillers('Um, Tuesday works, um, tuesday.', [[0, 2], [19, 21]]);
+  const marked = markHits(parts, 'TUESDAY um');
+  assert.equal(marked.map((p) => p.text).join(''), 'Um, Tuesday works, um, tuesday.');
+  assert.deepEqual(marked.filter((p) => p.hit).map((p) => [p.text, p.filler]), [['Um', true], ['Tuesday', false], ['um', true], ['tuesday', false]]);
+  assert.deepEqual(markHits(parts, ' '), parts);
 });
