@@ -20,6 +20,7 @@ import type { CaptureFactory, LiveSessionLike, PushSink, SessionFactory, VisionT
 import { applyRetention, RETENTION_INTERVAL_MS } from './retention';
 import { SettingsStore } from './settings-store';
 import { callMarks } from './timeline-marks';
+import { transcriptMarks } from './transcript-marks';
 
 export interface EngineServiceOptions {
   store: CallStore;
@@ -237,7 +238,7 @@ export class EngineService implements EngineApi {
 
   async getCall(p: { id: number }): Promise<CallView> {
     const d = this.opts.store.get(p.id);
-    return { ...d, marks: callMarks(d.segments) };
+    return { ...d, marks: callMarks(d.segments), lineMarks: transcriptMarks(d.utterances, d.report) };
   }
 
   async updateCall(p: { id: number; title?: string; notes?: string }): Promise<CallView> {

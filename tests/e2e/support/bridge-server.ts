@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Role } from '../../../src-main/contract/engine-api';
 import type { RpcConnection, RpcEndpoint, WireMessage } from '../../../src-main/contract/rpc';
+import { callAudioId, serveCallAudio } from '../../../src-main/app/call-audio';
 import { securityHeaders } from '../../../src-main/app/csp';
 import { serveEngine } from '../../../src-main/engine/host/serve-engine';
 import { createEngine } from '../../../src-main/engine/service/create-engine';
@@ -71,7 +72,16 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const { service, store } = createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e' });
   const refused: string[] = [];
   const connections = new Set<RpcConnection>();
-  const server = createServer((req, res) => serveFile(opts.rendererDir, req, res));
+  const server = createServer((req, res) => {
+    // The app protocol's call-audio route, answered by the same code as in the app.
+    const audioId = callAudioId(new URL(req.url ?? '/', 'http://x').pathname);
+    if (audioId === null) return serveFile(opts.rendererDir, req, res);
+    void serveCallAudio(audioId, req.headers.range ?? null, async (id) => store.get(id).audioFile).then(async (r) => {
+      res.writeHead(r.status, Object.fromEntries(r.headers));
+      if (r.body) for await (const chunk of r.body) res.write(chunk);
+      res.end();
+    }, () => res.writeHead(500).end());
+  });
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const u = new URL(req.url ?? '/', 'http://x');
