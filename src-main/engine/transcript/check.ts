@@ -2,7 +2,7 @@
 // continues the previous speaker (SRT and VTT exports that name the speaker
 // only when the turn changes), and one speaker never speaks in two cues at
 // once. Different speakers may overlap: real calls do.
-import { participantKey } from '../metrics/participants';
+import { participantKey } from '../../contract/participants';
 import { fmtSec, transcriptError } from './errors';
 import type { RawCue } from './types';
 

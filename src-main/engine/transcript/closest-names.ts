@@ -1,6 +1,6 @@
 // "Did you mean": the speaker names closest to what the user typed, by edit
 // distance on folded names (case and surrounding spaces ignored).
-import { participantKey } from '../metrics/participants';
+import { participantKey } from '../../contract/participants';
 
 /** Levenshtein distance (insertions, deletions, substitutions), in two rows. */
 export function editDistance(a: string, b: string): number {

@@ -8,7 +8,7 @@
 import { CandorError } from '../../contract/errors';
 import type { Utterance } from '../../contract/calls';
 import type { Segments, Side, Span } from '../../contract/report';
-import { participantKey } from '../metrics/participants';
+import { participantKey } from '../../contract/participants';
 import { firstEndingAfter } from '../metrics/span-search';
 import { totalDuration, union } from '../metrics/spans';
 import { closestNames } from './closest-names';
