@@ -8,7 +8,7 @@
 import type { Utterance } from '../../contract/calls';
 import type { Segments } from '../../contract/report';
 import { union } from '../metrics/spans';
-import { checkSameSpeakerOverlap, fillSpeakers } from './check';
+import { fillSpeakers, sameSpeakerOverlapNote } from './check';
 import { transcriptError } from './errors';
 import { FormatSniffer, formatByExtension } from './format';
 import { ImportLog, leadingUnnamedNote, plural } from './import-log';
@@ -137,9 +137,10 @@ export function assignSides(t: ParsedTranscript, opts: SideOptions = {}): Import
     return { format: t.format, speakers: [], utterances: sortUtterances(utterances), notes: [...log.notes(), `The transcript names no speakers: each cue's side comes from the audio's voice activity.${near}${me}`] };
   }
   const { named, leading } = fillSpeakers(t.cues);
-  checkSameSpeakerOverlap(named, file);
   const utterances = sidesByName(named, opts.me, file);
   const notes: string[] = [];
+  const overlap = sameSpeakerOverlapNote(named);
+  if (overlap) notes.push(overlap);
   if (leading.length > 0) {
     if (opts.audio) {
       utterances.push(...fromAudio(leading, opts.audio).utterances);
