@@ -143,7 +143,7 @@ export function assignSides(t: ParsedTranscript, opts: SideOptions = {}): Import
   if (overlap) notes.push(overlap);
   if (leading.length > 0) {
     if (opts.audio) {
-      utterances.push(...fromAudio(leading, opts.audio).utterances);
+      for (const u of fromAudio(leading, opts.audio).utterances) utterances.push(u);
       sortUtterances(utterances);
       notes.push(`${plural(leading.length, 'cue')} before the first speaker name took their side from the audio.`);
     } else {
