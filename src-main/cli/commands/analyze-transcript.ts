@@ -4,7 +4,9 @@
 // the audio supplies timing and the transcript the words. `analyze.ts`
 // hands over here whenever --transcript is given. In this form --me names a
 // speaker of the transcript; with the two-file audio form (--me <mic-file>
-// --them <system-file>) name the speaker with --speaker instead.
+// --them <system-file>) name the speaker with --speaker instead. A
+// transcript that names no speakers needs the audio: each cue then takes the
+// side whose voice activity covers most of it.
 import { outputAnalysis } from '../analysis-output';
 import type { AnalysisReport, Side } from '../../contract/report';
 import type { CallAudioSpec } from '../../engine/audio/call-audio';

@@ -27,7 +27,7 @@ export function closestNames(typed: string, names: readonly string[]): string[] 
     const k = participantKey(n);
     return { n, d: k.includes(t) || k.split(/\s+/).includes(t) ? 0 : editDistance(t, k) };
   });
-  const best = Math.min(...scored.map((s) => s.d));
+  const best = scored.reduce((m, s) => Math.min(m, s.d), Infinity);
   if (best > Math.max(1, Math.floor(t.length / 2))) return [];
   return scored.filter((s) => s.d === best).map((s) => s.n);
 }

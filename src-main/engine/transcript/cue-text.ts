@@ -1,6 +1,7 @@
-// Turns a cue's payload into plain text and a speaker name. Two shapes carry
-// names: Teams writes WebVTT voice spans ("<v Jane Doe>text</v>"), Zoom (and
-// many SRT exports) put "Jane Doe: text" at the start of the cue.
+// Turns a cue's payload into plain text and a speaker name. Three shapes
+// carry names: Teams writes WebVTT voice spans ("<v Jane Doe>text</v>"), Zoom
+// (and many SRT exports) put "Jane Doe: text" at the start of the cue, and
+// diarisers and podcast captions write "[Jane Doe] text".
 
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', nbsp: ' ', lrm: '', rlm: '', quot: '"', apos: "'",
@@ -108,11 +109,30 @@ export function speakerPrefix(text: string): { speaker: string; text: string } |
   return { speaker: name, text: text.slice(colon + 1).trim() };
 }
 
+// Bracketed sound descriptions in captions, not speakers: "[Music] la la".
+const SOUND_TAGS = new Set(['music', 'applause', 'laughter', 'laughs', 'laughing', 'inaudible', 'crosstalk', 'silence', 'noise',
+  'background noise', 'cheering', 'unintelligible', 'no audio', 'blank_audio', 'sound', 'pause', 'coughs', 'sighs']);
+
+/**
+ * A caption-style "[Name] text" (or "[Name]: text") label, as diarisers and
+ * podcast captions write it. Sound descriptions ("[Music]") and labels with
+ * nothing after them are not speakers.
+ */
+export function bracketSpeaker(text: string): { speaker: string; text: string } | null {
+  if (!text.startsWith('[')) return null;
+  const close = text.indexOf(']');
+  if (close < 0) return null;
+  const name = text.slice(1, close).trim();
+  const rest = text.slice(close + 1).replace(/^:/, '').trim();
+  if (name === '' || rest === '' || !/^\s|^:/.test(text.slice(close + 1))) return null;
+  if (SOUND_TAGS.has(name.toLowerCase()) || sentenceReason(name) !== null) return null;
+  return { speaker: name, text: rest };
+}
+
 /** Speaker and plain text of a cue payload (multi-line text joined by spaces). */
 export function cueSpeakerAndText(payload: string): { speaker: string | null; text: string } {
   const voice = voiceName(payload);
   const text = stripTags(payload);
   if (voice) return { speaker: voice, text };
-  const prefixed = speakerPrefix(text);
-  return prefixed ?? { speaker: null, text };
+  return bracketSpeaker(text) ?? speakerPrefix(text) ?? { speaker: null, text };
 }

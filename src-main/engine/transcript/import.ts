@@ -8,11 +8,11 @@
 import type { Utterance } from '../../contract/calls';
 import type { Segments } from '../../contract/report';
 import { union } from '../metrics/spans';
-import { checkSameSpeakerOverlap, fillSpeakers } from './check';
+import { fillSpeakers, sameSpeakerOverlapNote } from './check';
 import { transcriptError } from './errors';
 import { FormatSniffer, formatByExtension } from './format';
 import { ImportLog, leadingUnnamedNote, plural } from './import-log';
-import { JsonlParser } from './jsonl';
+import { JSONL_SHAPE_HINT, JsonlParser } from './jsonl';
 import { feedText, type LineParser } from './lines';
 import { readFileLines } from './read-file';
 import { sideFromAudio, sidesByName, sortUtterances, speakersOf } from './sides';
@@ -61,12 +61,17 @@ function parserFor(file: string, format: TranscriptFormat | null, log: ImportLog
   return { parser: sniffer, format: () => sniffer.format! };
 }
 
+const USABLE_HINT: Record<TranscriptFormat, string> = {
+  vtt: 'A WebVTT cue is a timing line like "00:01:02.500 --> 00:01:04.000" and its text, then a blank line.',
+  srt: 'An SRT cue is a number, a timing line like "00:01:02,500 --> 00:01:04,000" and its text, then a blank line.',
+  jsonl: JSONL_SHAPE_HINT,
+};
+
 function finishRead(file: string, format: TranscriptFormat, cues: RawCue[], count: number, log: ImportLog, lines: number): ParsedTranscript {
   if (count === 0) {
     const first = log.firstSkips[0];
     if (first) {
-      throw transcriptError(file, first.line, `no usable cue: ${plural(log.skippedCount, 'cue')} skipped, the first because: ${first.reason}`,
-        'Check the file against its format; a cue timing line looks like "00:01:02.500 --> 00:01:04.000".');
+      throw transcriptError(file, first.line, `no usable cue: ${plural(log.skippedCount, 'cue')} skipped, the first because: ${first.reason}`, USABLE_HINT[format]);
     }
     throw transcriptError(file, Math.max(1, lines), 'the transcript has no spoken lines');
   }
@@ -137,12 +142,13 @@ export function assignSides(t: ParsedTranscript, opts: SideOptions = {}): Import
     return { format: t.format, speakers: [], utterances: sortUtterances(utterances), notes: [...log.notes(), `The transcript names no speakers: each cue's side comes from the audio's voice activity.${near}${me}`] };
   }
   const { named, leading } = fillSpeakers(t.cues);
-  checkSameSpeakerOverlap(named, file);
   const utterances = sidesByName(named, opts.me, file);
   const notes: string[] = [];
+  const overlap = sameSpeakerOverlapNote(named);
+  if (overlap) notes.push(overlap);
   if (leading.length > 0) {
     if (opts.audio) {
-      utterances.push(...fromAudio(leading, opts.audio).utterances);
+      for (const u of fromAudio(leading, opts.audio).utterances) utterances.push(u);
       sortUtterances(utterances);
       notes.push(`${plural(leading.length, 'cue')} before the first speaker name took their side from the audio.`);
     } else {

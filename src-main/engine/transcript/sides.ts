@@ -38,13 +38,17 @@ export function talkTimes(cues: readonly RawCue[]): Map<string, number> {
   return new Map([...spans].map(([k, s]) => [k, totalDuration(union(s, []))]));
 }
 
-function list(speakers: readonly string[]): string {
-  return speakers.map((s) => `"${s}"`).join(', ');
+/** Speakers named in a message; past this many, "and N more". */
+export const SPEAKERS_LISTED = 20;
+
+function list(speakers: readonly string[], each: (s: string) => string = (s) => `"${s}"`): string {
+  const shown = speakers.slice(0, SPEAKERS_LISTED).map(each).join(', ');
+  return speakers.length > SPEAKERS_LISTED ? `${shown} and ${speakers.length - SPEAKERS_LISTED} more` : shown;
 }
 
 function listWithTalk(cues: readonly RawCue[], speakers: readonly string[]): string {
   const talk = talkTimes(cues);
-  return speakers.map((s) => `"${s}" (talks ${Math.round(talk.get(participantKey(s)) ?? 0)} s)`).join(', ');
+  return list(speakers, (s) => `"${s}" (talks ${Math.round(talk.get(participantKey(s)) ?? 0)} s)`);
 }
 
 /** Sides by name. Every cue must have a speaker. */
@@ -62,7 +66,7 @@ export function sidesByName(cues: readonly RawCue[], me: string | undefined, fil
     const key = participantKey(me);
     if (!speakers.some((s) => participantKey(s) === key)) {
       const near = closestNames(me, speakers);
-      const suggestion = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
+      const suggestion = near.length ? ` Did you mean ${near.slice(0, 3).map((n) => `"${n}"`).join(' or ')}?` : '';
       throw new CandorError('TRANSCRIPT_INVALID', `${file}: no speaker named "${me.trim()}"; speakers found: ${list(speakers)}`,
         `Pass --me with one of those names, spelled as in the file.${suggestion}`);
     }

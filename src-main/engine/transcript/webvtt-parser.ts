@@ -169,7 +169,10 @@ export class WebVttParser {
       b.styleOrRegion = true;
       b.buffer = '';
     }
-    b.buffer = b.buffer === '' ? line : `${b.buffer}\n${line}`;
+    // Only a cue's text, and a first line (a possible cue id, STYLE, REGION
+    // or NOTE), are ever read back: other lines of other blocks are not kept,
+    // so a huge comment or garbage block costs no memory.
+    if (b.cue || b.lineCount === 1) b.buffer = b.buffer === '' ? line : `${b.buffer}\n${line}`;
   }
 
   private finish(): void {

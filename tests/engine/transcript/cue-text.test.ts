@@ -72,3 +72,12 @@ test('entities: named and numeric references decode; unknown ones stay', () => {
   assert.equal(voiceName('<v Ren&#233;e O&apos;Neil>hi'), "Renée O'Neil");
   assert.equal(voiceName('<v.loud Doe, Jane>hi'), 'Doe, Jane');
 });
+
+test('caption labels "[Name] text" name the speaker; sound descriptions do not', () => {
+  assert.deepEqual(cueSpeakerAndText('[Grant Sanderson] if i think of'), { speaker: 'Grant Sanderson', text: 'if i think of' });
+  assert.deepEqual(cueSpeakerAndText('[SPEAKER_01]: yes'), { speaker: 'SPEAKER_01', text: 'yes' });
+  assert.deepEqual(cueSpeakerAndText('[Music] la la'), { speaker: null, text: '[Music] la la' });
+  assert.deepEqual(cueSpeakerAndText('[Applause]'), { speaker: null, text: '[Applause]' });
+  assert.deepEqual(cueSpeakerAndText('[sic]text'), { speaker: null, text: '[sic]text' });
+  assert.deepEqual(cueSpeakerAndText('[so the plan is] go'), { speaker: null, text: '[so the plan is] go' });
+});

@@ -98,3 +98,15 @@ test('files: BOM, CRLF and NUL bytes are read; non-UTF-8 and UTF-16 are refused 
   mkdirSync(folder);
   rejects(() => loadTranscript(folder, { me: 'Ana' }), 'TRANSCRIPT_INVALID', `${folder}: a folder, not a transcript file`);
 });
+
+test('200 000 distinct speakers: a wrong or missing --me is still a short CandorError', () => {
+  const n = 200_000;
+  const cues = Array.from({ length: n }, (_, i) => `${i}.000 --> ${i}.500\nPerson ${i}: hi`);
+  const text = `WEBVTT\n\n${cues.join('\n\n')}\n`;
+  assert.throws(() => parseTranscript(text, { file: 'many.vtt', me: 'Nobody Here' }), (err: unknown) => {
+    assert.ok(err instanceof CandorError, String(err));
+    assert.match(err.message, /^many\.vtt: no speaker named "Nobody Here"; speakers found: "Person 0", .*"Person 19" and 199980 more$/);
+    return true;
+  });
+  assert.throws(() => parseTranscript(text, { file: 'many.vtt' }), (err: unknown) => err instanceof CandorError && /"Person 19" \(talks 1 s\) and 199980 more$/.test(err.message));
+});
