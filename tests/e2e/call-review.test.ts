@@ -98,8 +98,9 @@ test('participants: one row per speaker with the engine’s figures', { timeout:
     assert.equal(await col('questions'), String(p.questions), p.name);
     assert.equal(await col('wpm'), p.wpm === null ? '–' : p.wpm.toFixed(0), p.name);
   }
-  await page.getByTestId('participants').scrollIntoViewIfNeeded();
-  await page.getByTestId('participants').screenshot({ path: join(ROOT, 'artifacts', 'screenshots', 'call-participants.png') });
+  const card = page.locator('section', { has: page.getByTestId('participants') });
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: join(ROOT, 'artifacts', 'screenshots', 'call-participants.png') });
 });
 
 test('moments: a marker each, with kind, change and the words said before; a click scrolls the transcript there', { timeout: 30_000 }, async () => {
