@@ -98,8 +98,9 @@ test('participants: one row per speaker with the engine’s figures', { timeout:
     assert.equal(await col('questions'), String(p.questions), p.name);
     assert.equal(await col('wpm'), p.wpm === null ? '–' : p.wpm.toFixed(0), p.name);
   }
-  await page.getByTestId('participants').scrollIntoViewIfNeeded();
-  await page.getByTestId('participants').screenshot({ path: join(ROOT, 'artifacts', 'screenshots', 'call-participants.png') });
+  const card = page.getByRole('region', { name: 'Participants' });
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: join(ROOT, 'artifacts', 'screenshots', 'call-participants.png') });
 });
 
 test('moments: a marker each, with kind, change and the words said before; a click scrolls the transcript there', { timeout: 30_000 }, async () => {
@@ -218,6 +219,10 @@ test('with kept audio, clicking a line plays the recording from there', { timeou
     const s = await state();
     return !s.paused && s.t >= line.start && s.t < line.start + 5;
   }, 15_000);
+  // The timeline cursor follows the playback.
+  const box = await page.getByTestId('timeline').boundingBox();
+  const startX = (line.start / report.durationSec) * box!.width;
+  await until('the cursor moving with the audio', async () => Number(await page.getByTestId('tl-cursor').getAttribute('x1')) > startX + 0.5, 15_000);
 });
 
 test('a 2-hour transcript is complete and virtualised', { timeout: 120_000 }, async () => {

@@ -5,7 +5,9 @@
 import type { Utterance } from '../../contract/calls';
 import type { TranscriptLineMarks } from '../../contract/engine-api';
 import type { AnalysisReport } from '../../contract/report';
-import { prepareUtterance } from '../language/prepare';
+import { findFillers } from '../language/fillers';
+import { isQuestionTokens } from '../language/questions';
+import { tokenize } from '../language/tokenize';
 
 const key = (side: string, at: number): string => `${side}@${at}`;
 
@@ -14,12 +16,14 @@ export function transcriptMarks(utterances: readonly Utterance[], report: Analys
   const engaging = new Set((m?.engagingQuestionsList ?? []).map((q) => key('me', q.at)));
   const steps = new Set((m?.nextSteps?.items ?? []).map((s) => key(s.side, s.at)));
   return utterances.map((u) => {
-    const p = prepareUtterance(u);
-    const fillers = u.side !== 'me' ? [] : p.fillers.map((f): [number, number] => [p.tokens[f.index].start, p.tokens[f.index + f.length - 1].end]);
+    // The same steps as language/prepare.ts, without the sentiment this does not need.
+    const tokens = tokenize(u.text);
+    const question = isQuestionTokens(u.text, tokens);
+    const fillers = u.side !== 'me' ? [] : findFillers(tokens).map((f): [number, number] => [tokens[f.index].start, tokens[f.index + f.length - 1].end]);
     return {
       fillers,
-      question: p.question,
-      engaging: u.side === 'me' && p.question && engaging.has(key('me', u.start)),
+      question,
+      engaging: u.side === 'me' && question && engaging.has(key('me', u.start)),
       nextStep: steps.has(key(u.side, u.start)),
     };
   });

@@ -148,7 +148,7 @@ export class CallStore {
 
   private writeMetrics(callId: number, report: AnalysisReport): void {
     const m = report.metrics;
-    const questions = (m.questions as { me?: number } | undefined)?.me ?? null;
+    const questions = m.questions?.me ?? null;
     this.db
       .prepare(`INSERT OR REPLACE INTO metrics (call_id, talk_share, talk_me_sec, talk_them_sec, longest_me_sec, longest_them_sec,
                 patience_mean_sec, patience_median_sec, patience_count, interruptions_me, interruptions_them, silence_share,

@@ -21,6 +21,8 @@ function sideWord(side: Side): string {
 
 export interface ParticipantRow {
   name: string;
+  /** The name as shown: "You" / "Them" for audio-only calls, whose participants are the two sides. */
+  label: string;
   side: Side;
   sideLabel: string;
   talk: string;
@@ -32,17 +34,21 @@ export interface ParticipantRow {
 }
 
 export function participantRows(call: CallView): ParticipantRow[] {
-  return call.participants.map((p) => ({
-    name: p.name,
-    side: p.side,
-    sideLabel: p.side === 'me' ? 'you' : 'them',
-    talk: clock(p.talkSec),
-    share: pct(p.share),
-    turns: String(p.turns),
-    longestMonologue: clock(p.longestMonologueSec),
-    questions: String(p.questions),
-    wpm: num(p.wpm),
-  }));
+  return call.participants.map((p) => {
+    const anonymous = p.name === p.side;
+    return {
+      name: p.name,
+      label: anonymous ? (p.side === 'me' ? 'You' : 'Them') : p.name,
+      side: p.side,
+      sideLabel: anonymous ? '' : p.side === 'me' ? 'you' : 'them',
+      talk: clock(p.talkSec),
+      share: pct(p.share),
+      turns: String(p.turns),
+      longestMonologue: clock(p.longestMonologueSec),
+      questions: String(p.questions),
+      wpm: num(p.wpm),
+    };
+  });
 }
 
 /** Where an imported call's timing came from, in words; null when the report does not say. */

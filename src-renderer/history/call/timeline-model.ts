@@ -3,7 +3,7 @@
 // segments), interruption and monologue marks on the lane of whoever made
 // them, the sentiment and engagement curves, and the moments as markers.
 import type { CallView } from '../../../src-main/contract/engine-api';
-import type { Moment, MomentKind, Timeline } from '../../../src-main/contract/language';
+import { TIMELINE_WINDOW_SEC, type Moment, type MomentKind, type Timeline } from '../../../src-main/contract/language';
 import { participantKey } from '../../../src-main/contract/participants';
 import type { Side, Span } from '../../../src-main/contract/report';
 import { clock } from '../../shared/format';
@@ -76,8 +76,8 @@ export interface Curve {
   points: CurvePoint[];
 }
 
-/** A [t, score] timeline as points at the middle of each window (the window is WINDOW_SEC = 60 s long). */
-export function curvePoints(tl: Timeline, durationSec: number, windowSec = 60): CurvePoint[] {
+/** A [t, score] timeline as points at the middle of each window. */
+export function curvePoints(tl: Timeline, durationSec: number, windowSec = TIMELINE_WINDOW_SEC): CurvePoint[] {
   return tl.map(([t, v]) => ({ t: Math.min(t + windowSec / 2, Math.max(t, durationSec)), value: v }));
 }
 
@@ -94,7 +94,7 @@ export function callCurves(call: CallView): Curve[] {
 }
 
 /** An SVG path through the points, breaking where a window is missing (nobody spoke). */
-export function curvePath(points: readonly CurvePoint[], x: (t: number) => number, y: (v: number) => number, windowSec = 60): string {
+export function curvePath(points: readonly CurvePoint[], x: (t: number) => number, y: (v: number) => number, windowSec = TIMELINE_WINDOW_SEC): string {
   let d = '';
   points.forEach((p, i) => {
     const gap = i === 0 || p.t - points[i - 1].t > windowSec + 1e-6;

@@ -17,11 +17,16 @@ test('one participants row per speaker, every column from the contract', () => {
   assert.deepEqual(rows.map((r) => r.name), call.participants.map((p) => p.name));
   call.participants.forEach((p, i) => {
     assert.deepEqual(rows[i], {
-      name: p.name, side: p.side, sideLabel: p.side === 'me' ? 'you' : 'them', talk: clock(p.talkSec), share: pct(p.share),
+      name: p.name, label: p.name, side: p.side, sideLabel: p.side === 'me' ? 'you' : 'them', talk: clock(p.talkSec), share: pct(p.share),
       turns: String(p.turns), longestMonologue: clock(p.longestMonologueSec), questions: String(p.questions), wpm: num(p.wpm),
     });
   });
   assert.equal(rows.length, 3);
+});
+
+test('an audio-only call’s two sides read as You and Them', () => {
+  const sides = call.participants.slice(0, 2).map((p, i) => ({ ...p, name: i ? 'them' : 'me', side: i ? 'them' as const : 'me' as const }));
+  assert.deepEqual(participantRows({ ...call, participants: sides }).map((r) => [r.label, r.sideLabel]), [['You', ''], ['Them', '']]);
 });
 
 test('an imported transcript says its timing came from the cue times', () => {
