@@ -10,13 +10,13 @@ import { pickPulseDevices, PulseSource } from '../../engine/capture/pulse';
 import { ReplaySource } from '../../engine/capture/replay-source';
 import { createTranscriber } from '../../engine/asr/transcriber';
 import { LiveSession } from '../../engine/live/live-session';
-import { newAudioFile } from '../../engine/service/create-engine';
+import { LIVE_BUSY_TIMEOUT_MS, newAudioFile } from '../../engine/service/create-engine';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { fmt } from '../progress';
 import { formatReport } from '../report-text';
-import { openStore } from '../store';
+import { openStoreThread } from '../store';
 
 const usage = 'candor record [--mic <source>] [--monitor <source>] [--title <text>] [--duration <sec>] [--keep-audio] [--json] [--db path]\n' +
   '       candor record --replay <file> [--speed <x>]   (a recording played back as a live call)';
@@ -65,8 +65,14 @@ export const recordCommand: Command = {
     const duration = values.duration === undefined ? null : Number(values.duration);
     if (duration !== null && !(duration > 0)) throw new UsageError(`--duration must be a number of seconds, not "${values.duration}"`);
 
-    const store = openStore(values.db);
-    const sources = await buildSources(values);
+    const store = await openStoreThread(values.db, { busyTimeoutMs: LIVE_BUSY_TIMEOUT_MS });
+    let sources: CaptureSource[];
+    try {
+      sources = await buildSources(values);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
     const transcriber = await createTranscriber({
       onUnavailable: (why) => process.stderr.write(`note: no transcript for this call (${why.split('\n')[0]}); timing metrics still run. \`npm run models\` installs the speech model.\n`),
     });
@@ -128,12 +134,12 @@ export const recordCommand: Command = {
       process.stderr.write(`recording call ${id} from ${sources.map((s) => s.label).join(' and ')}. Ctrl-C to finish.\n`);
     } catch (err) {
       finished = true;
-      store.close();
+      await store.close();
       throw err;
     }
     const code = await done;
     await transcriber?.close();
-    store.close();
+    await store.close();
     return code;
   },
 };
