@@ -7,6 +7,7 @@ import type { Settings, SettingsPatch } from '../../../contract/settings';
 import { applyRetention } from '../../service/retention';
 import { SettingsStore } from '../../service/settings-store';
 import type { CallStore, NewCall } from '../calls-store';
+import { compact } from '../db';
 import { exportToFile } from '../export-file';
 import { beginLiveCall, deleteCalls, liveCallIds } from '../live-calls';
 import { recoverInterruptedCalls } from '../recovery';
@@ -23,6 +24,8 @@ export const STORE_OPS = {
   beginLiveCall: (s: CallStore, call: NewCall): number => beginLiveCall(s, call),
   deleteCalls: (s: CallStore, ids: number[] | 'all') => deleteCalls(s, ids),
   liveCallIds: (s: CallStore): number[] => liveCallIds(s),
+  /** Reclaims the free pages of the file now (a full VACUUM: it can take seconds on a big history). */
+  vacuum: (s: CallStore): void => compact(s.db),
 } satisfies Record<string, (s: CallStore, ...args: never[]) => unknown>;
 
 export type StoreOps = typeof STORE_OPS;
