@@ -82,6 +82,7 @@ export const recordCommand: Command = {
     const tty = process.stderr.isTTY === true;
     let interrupts = 0;
     let finished = false;
+    let ticker: ReturnType<typeof setInterval> | undefined;
     const done = new Promise<number>((resolve) => {
       const finish = async (why: string): Promise<void> => {
         if (finished) return;
@@ -122,7 +123,7 @@ export const recordCommand: Command = {
         } else void finish('capture stopped').then(() => resolve(1));
       });
       session.on('source-end', () => void finish('the replay ended'));
-      const ticker = setInterval(() => {
+      ticker = setInterval(() => {
         const s = session.snapshot();
         if (s.state !== 'recording') return;
         process.stderr.write(tty ? `\r${statusLine(s)}\x1b[K` : `${statusLine(s)}\n`);
@@ -133,7 +134,9 @@ export const recordCommand: Command = {
       const id = await session.start();
       process.stderr.write(`recording call ${id} from ${sources.map((s) => s.label).join(' and ')}. Ctrl-C to finish.\n`);
     } catch (err) {
+      // Nothing was recorded (no device, or another recorder on this database): nothing keeps this process alive.
       finished = true;
+      clearInterval(ticker);
       await store.close();
       throw err;
     }
