@@ -77,6 +77,7 @@ export const LIVE_BUSY_TIMEOUT_MS = 1000;
 export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engine> {
   const platform = opts.platform ?? process.platform;
   const path = opts.dbPath ?? defaultDbPath();
+  // One after the other: the first one to open runs the migrations.
   const store = await openStoreWorker(path);
   let liveStore: StoreClient;
   let recovered: number[];
