@@ -310,6 +310,13 @@ export function toFtsQuery(q: string): string {
 }
 
 const HEARTBEAT_STALE_MS = 10_000;
+/**
+ * Another process's recorder can go this long without a checkpoint and
+ * still be alive: its checkpoints wait while a third program holds the
+ * write lock (a delete's VACUUM of a big history takes many seconds), and
+ * they never end the call. Only a reused pid needs the heartbeat at all.
+ */
+const OTHER_PROCESS_HEARTBEAT_STALE_MS = 120_000;
 
 function recorderAlive(pid: number | null, heartbeat: number | null): boolean {
   if (!pid) return false;
@@ -319,6 +326,6 @@ function recorderAlive(pid: number | null, heartbeat: number | null): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-  // The pid exists; it may be a different process that reused it. Trust a fresh heartbeat only.
-  return heartbeat !== null && Date.now() - heartbeat < HEARTBEAT_STALE_MS;
+  // The pid exists; it may be a different process that reused it. Trust a recent heartbeat only.
+  return heartbeat !== null && Date.now() - heartbeat < OTHER_PROCESS_HEARTBEAT_STALE_MS;
 }

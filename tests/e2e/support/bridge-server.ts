@@ -15,7 +15,7 @@ import { securityHeaders } from '../../../src-main/app/csp';
 import { serveEngine } from '../../../src-main/engine/host/serve-engine';
 import { createEngine } from '../../../src-main/engine/service/create-engine';
 import type { EngineService } from '../../../src-main/engine/service/engine-service';
-import type { CallStore } from '../../../src-main/engine/store/calls-store';
+import { CallStore } from '../../../src-main/engine/store/calls-store';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -25,6 +25,7 @@ const MIME: Record<string, string> = {
 export interface Bridge {
   url: string;
   service: EngineService;
+  /** The test's own connection to the engine's database file (the engine's store runs in its threads). */
   store: CallStore;
   refused: string[];
   close(): Promise<void>;
@@ -69,7 +70,8 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
 }
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const { service, store } = createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e' });
+  const { service } = await createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e' });
+  const store = new CallStore(opts.dbPath);
   const refused: string[] = [];
   const connections = new Set<RpcConnection>();
   const server = createServer((req, res) => {
@@ -114,6 +116,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       wss.close();
       await new Promise<void>((r) => server.close(() => r()));
       await service.shutdown();
+      store.close();
     },
   };
 }
