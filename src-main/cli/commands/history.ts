@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CallSummary } from '../../contract/calls';
 import { exportCalls } from '../../engine/store/export';
+import { fileError } from '../../engine/fs-errors';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -69,7 +70,11 @@ export const historyCommand: Command = {
           const ids = values.all ? 'all' : [callId(positionals[0])];
           const text = exportCalls(store, ids, format);
           if (values.out) {
-            writeFileSync(values.out, text);
+            try {
+              writeFileSync(values.out, text);
+            } catch (err) {
+              throw fileError(err, values.out, 'write');
+            }
             process.stderr.write(`exported ${ids === 'all' ? 'all calls' : `call ${ids[0]}`} to ${values.out}\n`);
           } else process.stdout.write(text);
           return 0;
