@@ -20,6 +20,29 @@ const MAX_PACKET_SAMPLES = 5760;
 /** 20 ms, the packet length nearly every encoder uses. */
 const DEFAULT_PACKET_SAMPLES = 960;
 
+/**
+ * The OpusHead's channel layout (RFC 7845 section 5.1.1), checked before it
+ * reaches libopus: a layout that does not add up makes the wasm decoder
+ * write outside its buffers.
+ */
+function checkOpusHead(h: OpusHeader): void {
+  const bad = (what: string): never => {
+    throw new Error(`its Opus header is damaged (${what})`);
+  };
+  const table = h.channelMappingTable ?? [];
+  if (!Number.isInteger(h.channels) || h.channels < 1 || h.channels > 255) bad(`${h.channels} channels`);
+  if (h.channelMappingFamily === 0) {
+    if (h.channels > 2) bad(`${h.channels} channels without a channel mapping`);
+  } else {
+    if (!Number.isInteger(h.streamCount) || h.streamCount < 1) bad(`${h.streamCount} streams`);
+    if (!Number.isInteger(h.coupledStreamCount) || h.coupledStreamCount < 0 || h.coupledStreamCount > h.streamCount) bad(`${h.coupledStreamCount} coupled streams of ${h.streamCount}`);
+    if (h.streamCount + h.coupledStreamCount > 255) bad('too many streams');
+    if (table.length !== h.channels) bad(`a channel mapping of ${table.length} for ${h.channels} channels`);
+    if (table.some((m) => m !== 255 && m >= h.streamCount + h.coupledStreamCount)) bad('a channel mapped to a stream that does not exist');
+  }
+  if (!Number.isInteger(h.preSkip) || h.preSkip < 0) bad(`a pre-skip of ${h.preSkip}`);
+}
+
 export interface OpusChunk {
   channelData: Float32Array[];
   samplesDecoded: number;
@@ -74,12 +97,18 @@ export class OggOpusStream {
   }
 
   free(): void {
-    this.opus?.free();
+    const opus = this.opus;
     this.opus = null;
+    try {
+      opus?.free();
+    } catch {
+      // A damaged stream can leave the decoder's own wasm memory unusable; it is dropped with the decoder.
+    }
   }
 
   private async decoderFor(header: OpusHeader): Promise<OpusDecoder> {
     if (this.opus) return this.opus;
+    checkOpusHead(header);
     const opus = new OpusDecoder({
       channels: header.channels,
       streamCount: header.streamCount,
