@@ -12,6 +12,9 @@ import { Worker } from 'node:worker_threads';
 import { inputRng, type FromFuzzWorker, type FuzzJob } from './protocol';
 import { TARGETS } from './targets';
 
+/** Longest a worker may take to load before its first input. */
+const STARTUP_MS = 120_000;
+
 export const REGRESSIONS_DIR = fileURLToPath(new URL('./regressions', import.meta.url));
 
 export interface FuzzFailure {
@@ -80,9 +83,13 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzSummary> {
     while (from < count) {
       from = await new Promise<number>((resolve) => {
         const job: FuzzJob = { target: opts.target, seed: opts.seed, seedBytes, from, to: count, workDir, memoryMb, replay: opts.replay };
+        // Measured per worker: a terminated worker's memory may not be handed back at once.
+        const baselineRss = process.memoryUsage.rss();
         const w = spawnWorker(job, memoryMb);
         let current = from;
+        // The worker's start-up (loading the product code) is not an input's time; it gets its own, longer limit.
         let since = performance.now();
+        let limit = STARTUP_MS;
         let settled = false;
         const settle = (next: number): void => {
           if (settled) return;
@@ -92,15 +99,21 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzSummary> {
           resolve(next);
         };
         const watch = setInterval(() => {
-          if (performance.now() - since > timeoutMs) {
-            summary.failures.push(keep({ i: current, kind: 'hang', message: `no outcome after ${timeoutMs} ms` }));
+          // Worker and harness share the process: its memory is the worker's, watched even while an input runs.
+          const grown = (process.memoryUsage.rss() - baselineRss) / 2 ** 20;
+          if (grown > memoryMb) {
+            summary.failures.push(keep({ i: current, kind: 'memory', message: `memory grew by ${grown.toFixed(0)} MB (bound ${memoryMb} MB)` }));
+            settle(current + 1);
+          } else if (performance.now() - since > limit) {
+            summary.failures.push(keep({ i: current, kind: 'hang', message: limit === STARTUP_MS ? `the worker did not start within ${STARTUP_MS} ms` : `no outcome after ${timeoutMs} ms` }));
             settle(current + 1);
           }
-        }, 100);
+        }, 50);
         w.on('message', (m: FromFuzzWorker) => {
           if (m.t === 'start') {
             current = m.i;
             since = performance.now();
+            limit = timeoutMs;
           } else if (m.t === 'ok') {
             if (m.candorError) summary.candorErrors++;
             else summary.results++;

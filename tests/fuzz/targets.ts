@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { CandorError } from '../../src-main/contract/errors';
 import { openAudioFile } from '../../src-main/engine/audio/decode/open-audio-file';
 import { encodeWav } from '../../src-main/engine/audio/wav-writer';
 import { decodeImageBytes } from '../../src-main/engine/vision/image';
@@ -95,6 +96,23 @@ export const TARGETS: Record<string, FuzzTarget> = {
     generate: mutate,
     async run(input, _dir, i) {
       decodeImageBytes(input, `in-${i}.png`);
+    },
+  },
+  // The harness's own check (tests/fuzz/harness.test.ts): input byte 0 picks the outcome.
+  selftest: {
+    name: 'selftest',
+    ext: 'bin',
+    seed: () => new Uint8Array([0]),
+    generate: (_s, rng) => new Uint8Array([Math.floor(rng() * 5)]),
+    async run(input) {
+      const kind = input[0];
+      if (kind === 1) for (;;);
+      if (kind === 2) throw new TypeError('not a CandorError');
+      if (kind === 3) {
+        const hog: Uint8Array[] = [];
+        for (;;) hog.push(new Uint8Array(64 << 20).fill(1));
+      }
+      if (kind === 4) throw new CandorError('BAD_ARGUMENT', 'a clear one-line message');
     },
   },
   ipc: {
