@@ -44,7 +44,10 @@ export function defaultSettings(): Settings {
 /** Throws unless every key of `o` is in `allowed`. */
 export function expectOnlyKeys(o: Record<string, unknown>, allowed: readonly string[], name: string): void {
   for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) throw invalidParameterError(`${name}.${k}`, `no such key (allowed: ${allowed.join(', ')})`, o[k]);
+    if (!allowed.includes(k)) {
+      const key = k.length > 40 ? `${k.slice(0, 37)}...` : k;
+      throw invalidParameterError(`${name}.${JSON.stringify(key).slice(1, -1)}`, `no such key (allowed: ${allowed.join(', ')})`, o[k]);
+    }
   }
 }
 

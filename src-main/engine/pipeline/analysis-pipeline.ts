@@ -4,7 +4,7 @@
 //   -> hysteresis -> bleed removal on the mic -> syllable nuclei (me)
 //   -> segmenter per side -> timing metrics
 import { EventEmitter } from 'node:events';
-import type { LiveSnapshot } from '../../contract/live';
+import { healthyCapture, type LiveSnapshot } from '../../contract/live';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
 import { BleedDetector } from '../bleed/bleed-detector';
 import { currentMonologue } from '../metrics/monologue';
@@ -235,6 +235,7 @@ export class AnalysisPipeline extends EventEmitter {
       languageAvailable: false,
       transcriptTail: [],
       vision: null,
+      capture: healthyCapture(),
     };
   }
 }

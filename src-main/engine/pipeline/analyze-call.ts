@@ -44,6 +44,8 @@ export async function analyzeCall(spec: CallAudioSpec, opts: AnalyzeOptions = {}
     await pipeline.finish();
     opts.onProgress?.(pipeline.timeSec, audio.durationSec);
     const report = pipeline.report(describeSpec(spec));
+    const decodeNotes = audio.notes();
+    if (decodeNotes.length) report.notes = [...(report.notes ?? []), ...decodeNotes];
     if (audio.sides.length === 1) {
       report.notes = [...(report.notes ?? []), `mono input analysed as "${audio.sides[0]}"; the other side has no audio`];
     }

@@ -109,7 +109,9 @@ export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engi
           'Start the call from the coach window, which captures through the operating system.');
       }
       const d = pickPulseDevices({ mic: req.settings.capture.mic ?? undefined, monitor: req.settings.capture.system ?? undefined });
-      return { sources: [new PulseSource('me', d.mic), new PulseSource('them', d.monitor)] };
+      // Devices left to the default in Settings follow the default mid-call (headphones, a headset, a device removed).
+      const { mic, system } = req.settings.capture;
+      return { sources: [new PulseSource('me', d.mic, mic ? undefined : 'source'), new PulseSource('them', d.monitor, system ? undefined : 'sink')] };
     },
     createSession: (req) => new LiveSession({
       store: req.store,
