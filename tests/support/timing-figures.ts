@@ -27,16 +27,20 @@ export interface CallResult {
 
 export interface DetectorRun {
   calls: CallResult[];
-  /** Seconds of audio and of wall time spent detecting it. */
+  /** Seconds of audio, and the wall and CPU time (this process) spent detecting it. */
   audioSec: number;
   wallSec: number;
+  cpuSec: number;
 }
 
 export async function runCalls(calls: readonly NamedCall[], detector: DetectorName): Promise<DetectorRun> {
-  const out: DetectorRun = { calls: [], audioSec: 0, wallSec: 0 };
+  const out: DetectorRun = { calls: [], audioSec: 0, wallSec: 0, cpuSec: 0 };
   for (const { name, call } of calls) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const got: Segments = await DETECTORS[detector](call.channels);
+    const c = process.cpuUsage(c0);
+    out.cpuSec += (c.user + c.system) / 1e6;
     out.wallSec += (performance.now() - t0) / 1000;
     out.audioSec += call.durationSec;
     out.calls.push({
