@@ -3,17 +3,18 @@
 // turns on a frame or more after the onset and holds ~0.1 s past the offset.
 // Here every frame is split into 8 ms cells with their energy; a noise floor
 // is tracked (falls at once, rises 3 dB/s and only outside speech). Around
-// each edge, a cell is sound when it is 12 dB above that floor and no more
-// than 30 dB below the loudest cell next to the edge:
+// each edge, a cell is sound when it is 10 dB above that floor and no more
+// than 35 dB below the loudest cell next to the edge:
 //  - an onset moves back over the sound just before it (at most 0.3 s), or,
 //    when the VAD turned on over near-silence, forward to the first sound;
 //  - an offset moves back over the quiet cells of the hangover (at most
 //    0.3 s), or forward over sound that is still going on (at most 0.1 s).
 // An edge is refined once 0.2 s of audio after it has been seen, so the
 // refined decisions come out with a fixed look-behind of 0.5 s, live and
-// offline alike. Cells marked `foreign` (the other side audible, so sound on
-// the mic may be their voice through the speakers) are never claimed as
-// speech; edges only move inward over them.
+// offline alike. The two dB values were chosen on the synthetic calls and
+// the AMI excerpts together (bench/timing.ts). Cells marked `foreign` (the
+// other side audible, so sound on the mic may be their voice through the
+// speakers) are never claimed as speech; edges only move inward over them.
 
 export const CELL = 128;
 /** Decisions leave the refiner this many seconds behind the audio. */
@@ -22,10 +23,10 @@ const SEARCH_BACK_SEC = 0.3;
 const SEARCH_AHEAD_SEC = 0.2;
 const EXTEND_SEC = 0.1;
 const NUDGE_SEC = 0.032;
-/** Sound is this far above the noise floor (12 dB) ... */
-const FLOOR_MARGIN = 10 ** (12 / 10);
-/** ... and no more than this far below the edge's loudest cell (30 dB). */
-const PEAK_RANGE = 10 ** (-30 / 10);
+/** Sound is this far above the noise floor (10 dB) ... */
+const FLOOR_MARGIN = 10 ** (10 / 10);
+/** ... and no more than this far below the edge's loudest cell (35 dB). */
+const PEAK_RANGE = 10 ** (-35 / 10);
 const FLOOR_RISE_DB_PER_SEC = 3;
 /** The floor never goes below this (-90 dBFS): digital silence has no noise to track. */
 const FLOOR_MIN = 1e-9;
