@@ -1,10 +1,14 @@
 // Opens the SQLite file: WAL, foreign keys, migrations on user_version, and
-// clear errors for a file that is not a database, is locked, or comes from
-// a newer Candor. Opening never modifies a file it cannot use.
+// clear errors for a file that is not a database, is damaged (header, length,
+// b-tree), is locked, or comes from a newer Candor. Opening never modifies a
+// file it cannot use. A writable open also keeps the automatic backups
+// (backups.ts): one before a migration, one a day.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, accessSync, constants } from 'node:fs';
+import { existsSync, mkdirSync, accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CandorError } from '../../contract/errors';
+import { backupIfDue, writeBackup } from './backups';
+import { assertSound, damagedDatabase, headerProblem, QUICK_CHECK_MAX_BYTES } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -13,6 +17,10 @@ export interface OpenOptions {
   readonly?: boolean;
   /** ms to wait for another writer; default 5000 */
   busyTimeoutMs?: number;
+  /** Files up to this size get a b-tree check at open; default QUICK_CHECK_MAX_BYTES. */
+  checkMaxBytes?: number;
+  /** Keep the automatic backups (default true for a file opened for writing). */
+  backups?: boolean;
 }
 
 function sqliteCode(err: unknown): string {
@@ -29,26 +37,42 @@ export function mapSqliteError(err: unknown, path: string): CandorError {
   }
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new CandorError('DB_UNREADABLE', `the database ${path} is not a Candor database or is damaged (${msg})`,
-      'Candor did not change it. Restore it from a backup, or move it aside and Candor will start a new one; --db or CANDOR_DB picks another file.', { cause: err });
+      'Candor did not change it. `candor doctor` checks it and can restore the automatic backup (--restore) or move the file aside ' +
+        'so that Candor starts a new one (--move-aside); --db or CANDOR_DB picks another file.', { cause: err });
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new CandorError('DB_UNREADABLE', `reading or writing the database ${path} failed (${code}: ${msg})`,
+      'The disk or the file system reported an error. Check the disk, then run `candor doctor` to check the database; everything committed before is kept.',
+      { cause: err });
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new CandorError('PERMISSION_DENIED', `the database ${path} is read-only (${msg})`,
+      'Listing, showing, searching and exporting work on a read-only file; to save or delete, make the file and its folder writable.', { cause: err });
   }
   if (code === 'SQLITE_FULL') {
     return new CandorError('DISK_FULL', `the disk that holds ${path} is full`,
       'Free some space; everything saved before this point is kept.', { cause: err });
   }
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_IOERR')) {
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
     return new CandorError('DB_UNREADABLE', `cannot open the database ${path} (${msg})`,
       'Check that the file and its folder exist and that you may read and write them, or pass --db to use another file.', { cause: err });
   }
   return new CandorError('INTERNAL', `database error on ${path}: ${msg}`, undefined, { cause: err });
 }
 
-function migrate(db: Db, path: string): void {
+function assertKnownSchema(db: Db, path: string): number {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     throw new CandorError('DB_NEWER_SCHEMA',
       `the database ${path} was written by a newer Candor (schema ${version}; this version knows up to ${SCHEMA_VERSION})`,
       'Update Candor to open it. The file was not changed; --db or CANDOR_DB picks another file.');
   }
+  return version;
+}
+
+function migrate(db: Db, path: string, backups: boolean): void {
+  const version = assertKnownSchema(db, path);
+  if (version > 0 && version < SCHEMA_VERSION && backups) writeBackup(db, path, 'pre-migration');
   for (const m of MIGRATIONS) {
     if (m.version <= version) continue;
     db.transaction(() => {
@@ -65,6 +89,9 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
       throw new CandorError('DB_NOT_FOUND', `no Candor database at ${path}`,
         'Analyse or record a call first (candor analyze --save / candor record), or pass --db to use another file.');
     }
+    // Before SQLite sees it: SQLite would take a 0-byte file for a new, empty database.
+    const problem = existsSync(path) && !isFolder(path) ? headerProblem(path) : null;
+    if (problem) throw damagedDatabase(path, problem);
     try {
       mkdirSync(dir, { recursive: true });
       if (existsSync(path)) accessSync(path, opts.readonly ? constants.R_OK : constants.R_OK | constants.W_OK);
@@ -85,12 +112,29 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    if (!opts.readonly) migrate(db, path);
-    else if ((db.pragma('user_version', { simple: true }) as number) > SCHEMA_VERSION) migrate(db, path);
+    assertKnownSchema(db, path);
+    assertSound(db, path, opts.checkMaxBytes ?? QUICK_CHECK_MAX_BYTES);
+    const backups = !opts.readonly && path !== ':memory:' && opts.backups !== false;
+    if (!opts.readonly) migrate(db, path, backups);
+    if (backups && db.prepare('SELECT EXISTS (SELECT 1 FROM calls)').pluck().get() === 1) {
+      try {
+        backupIfDue(db, path);
+      } catch {
+        // A missing daily copy must not stop the user's work; `candor doctor` shows how old the newest one is.
+      }
+    }
     return db;
   } catch (err) {
     db?.close();
     throw mapSqliteError(err, path);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
