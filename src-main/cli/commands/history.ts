@@ -43,7 +43,7 @@ export const historyCommand: Command = {
       format: { type: 'string' },
       out: { type: 'string' },
     });
-    const store = openStore(values.db);
+    const store = openStore(values.db, { readOnlyOk: sub !== 'delete' });
     try {
       switch (sub) {
         case 'list': {
@@ -67,7 +67,8 @@ export const historyCommand: Command = {
           const format = values.format ?? 'json';
           if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
           const ids = values.all ? 'all' : [callId(positionals[0])];
-          const text = exportCalls(store, ids, format);
+          const text = exportCalls(store, ids, format, (s) =>
+            process.stderr.write(`candor: call ${s.id} left out of the export: ${s.error}\n  run \`candor doctor\` to check the database\n`));
           if (values.out) {
             writeFileSync(values.out, text);
             process.stderr.write(`exported ${ids === 'all' ? 'all calls' : `call ${ids[0]}`} to ${values.out}\n`);

@@ -91,6 +91,9 @@ export function replaceBackups(db: Db, dbPath: string): void {
 /** Renames the database and its -wal/-shm to `<db>.damaged-<stamp>`; returns the new name of the main file. */
 export function moveAside(dbPath: string, now = new Date()): string {
   const aside = `${dbPath}.damaged-${stamp(now)}`;
+  if (!existsSync(dbPath) && !existsSync(`${dbPath}-wal`)) {
+    throw new CandorError('FILE_NOT_FOUND', `there is no database at ${dbPath} to move aside`, 'Nothing to do: Candor starts a new database on the next save.');
+  }
   try {
     for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix);
     if (existsSync(dbPath)) renameSync(dbPath, aside);

@@ -4,11 +4,11 @@
 // file it cannot use. A writable open also keeps the automatic backups
 // (backups.ts): one before a migration, one a day.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, accessSync, constants, statSync } from 'node:fs';
+import { existsSync, mkdirSync, accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import { backupIfDue, writeBackup } from './backups';
-import { assertSound, damagedDatabase, headerProblem, QUICK_CHECK_MAX_BYTES } from './integrity';
+import { assertSound, damagedDatabase, hasWal, headerProblem, QUICK_CHECK_MAX_BYTES } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -104,9 +104,13 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   }
   let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? 5000 });
-    // Reading the header is what tells a non-database apart; do it before any write.
-    db.pragma('schema_version');
+    const timeout = opts.busyTimeoutMs ?? 5000;
+    if (opts.readonly) db = openReadOnly(path, timeout);
+    else {
+      db = new Database(path, { timeout });
+      // Reading the header is what tells a non-database apart; do it before any write.
+      db.pragma('schema_version');
+    }
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -127,6 +131,34 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   } catch (err) {
     db?.close();
     throw mapSqliteError(err, path);
+  }
+}
+
+/**
+ * Read-only. SQLite reads a WAL-mode file only where it can create the -shm
+ * index beside it; in a folder the user may not write, a file with nothing
+ * pending in its log is read from a private in-memory copy instead (marked as
+ * a rollback-journal file, which is what it is once its log is empty).
+ */
+function openReadOnly(path: string, timeout: number): Db {
+  const db = new Database(path, { readonly: true, timeout });
+  try {
+    db.pragma('schema_version');
+    return db;
+  } catch (err) {
+    db.close();
+    const code = sqliteCode(err);
+    if (path === ':memory:' || !(code === 'SQLITE_READONLY_DIRECTORY' || code.startsWith('SQLITE_CANTOPEN'))) throw err;
+    if (hasWal(path)) {
+      throw new CandorError('PERMISSION_DENIED', `the database ${path} has changes in its write-ahead log (${path}-wal) that can only be read with write access to its folder`,
+        'Let the Candor that writes it finish (or open it once with write access), then try again.', { cause: err });
+    }
+    const bytes = readFileSync(path);
+    bytes[18] = 1; // file format: rollback journal, read
+    bytes[19] = 1; // and write versions
+    const copy = new Database(bytes, { readonly: true });
+    copy.pragma('schema_version');
+    return copy;
   }
 }
 

@@ -26,7 +26,7 @@ function fileSize(path: string): number | null {
 }
 
 /** A write-ahead log with frames in it: the main file's header may be behind it. */
-function hasWal(path: string): boolean {
+export function hasWal(path: string): boolean {
   return (fileSize(`${path}-wal`) ?? 0) > 0;
 }
 
