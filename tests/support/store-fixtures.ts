@@ -37,6 +37,7 @@ export function createDatabaseAt(path: string, version: number): Database.Databa
   db.pragma('foreign_keys = ON');
   for (const m of MIGRATIONS.filter((x) => x.version <= version)) {
     db.exec(m.sql);
+    m.after?.(db);
     db.pragma(`user_version = ${m.version}`);
   }
   return db;

@@ -7,6 +7,7 @@ import { CandorError } from '../../contract/errors';
 import type { Participant } from '../../contract/participants';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
 import { replaceBackups } from './backups';
+import { digestMismatch, sealCall } from './digest';
 import { compact, mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
 import { audioDir, isInsideFolder } from './paths';
 import { talkShareSparkline } from './sparkline';
@@ -156,6 +157,7 @@ export class CallStore {
         .prepare(`UPDATE calls SET status = ?, ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL,
                   updated_at = ? WHERE id = ?`)
         .run(status, (endedAt ?? new Date()).toISOString(), report.durationSec, report.durationSec, new Date().toISOString(), callId);
+      sealCall(this.db, callId);
     });
   }
 
@@ -170,6 +172,7 @@ export class CallStore {
       this.db
         .prepare(`UPDATE calls SET status = 'complete', ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL WHERE id = ?`)
         .run(new Date().toISOString(), report.durationSec, report.durationSec, id);
+      sealCall(this.db, id);
       return id;
     });
   }
@@ -184,6 +187,7 @@ export class CallStore {
       }
       const text = utterances.map((u) => u.text).join('\n');
       this.db.prepare('UPDATE call_fts SET transcript = ? WHERE rowid = ?').run(text, callId);
+      sealCall(this.db, callId);
     });
   }
 
@@ -217,7 +221,7 @@ export class CallStore {
 
   /** The participants of a call, in the order the report gave them; [] when it has none. */
   participants(callId: number): Participant[] {
-    if (!this.hasParticipantsTable()) return [];
+    if (!this.hasTable('participants')) return [];
     return this.read(() => this.db
       .prepare('SELECT * FROM participants WHERE call_id = ? ORDER BY ord').all(callId) as ParticipantRow[])
       .map((r) => ({ name: r.name, side: r.side, talkSec: r.talk_sec, share: r.share, turns: r.turns,
@@ -225,8 +229,8 @@ export class CallStore {
   }
 
   /** A read-only file of an older schema has not been migrated and has no participants table. */
-  private hasParticipantsTable(): boolean {
-    return this.read(() => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'participants'").get() !== undefined);
+  private hasTable(name: 'participants' | 'call_digests'): boolean {
+    return this.read(() => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined);
   }
 
   // ---- reading --------------------------------------------------------
@@ -300,6 +304,9 @@ export class CallStore {
       .prepare('SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY t_sec')
       .all(id) as { t_sec: number; faces_visible: number; facing_count: number; camera_on: number }[])
       .map((v) => ({ t: v.t_sec, facesVisible: v.faces_visible, facingCount: v.facing_count, cameraOn: v.camera_on === 1 }));
+    if (row.status !== 'recording' && this.hasTable('call_digests') && digestMismatch(this.db, id)) {
+      throw this.damaged(id, 'data', 'it no longer matches the checksum written with it');
+    }
     return { ...this.summary(row, segments), file: row.file, audioFile: row.audio_file ?? null, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision,
       participants };
   }
@@ -323,13 +330,17 @@ export class CallStore {
       if (patch.notes !== undefined) this.db.prepare('UPDATE calls SET notes = ?, updated_at = ? WHERE id = ?').run(patch.notes, new Date().toISOString(), id);
       const c = this.db.prepare('SELECT title, notes FROM calls WHERE id = ?').get(id) as { title: string; notes: string };
       this.db.prepare('UPDATE call_fts SET title = ?, notes = ? WHERE rowid = ?').run(c.title, c.notes, id);
+      sealCall(this.db, id);
     });
     return this.get(id);
   }
 
   /** Records where a call's kept audio is. */
   setAudioFile(callId: number, path: string): void {
-    this.tx(() => this.db.prepare('UPDATE calls SET audio_file = ? WHERE id = ?').run(path, callId));
+    this.tx(() => {
+      this.db.prepare('UPDATE calls SET audio_file = ? WHERE id = ?').run(path, callId);
+      sealCall(this.db, callId);
+    });
   }
 
   /** Deletes calls for good: rows, search index, kept audio, and the free pages in the file. */

@@ -77,6 +77,7 @@ function migrate(db: Db, path: string, backups: boolean): void {
     if (m.version <= version) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.after?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { CandorError } from '../../contract/errors';
 import { listBackups, restoreBackup, type BackupInfo } from './backups';
 import { openDatabase, type Db } from './db';
+import { digestMismatch } from './digest';
 import { headerProblem, structuralProblems } from './integrity';
 import { SCHEMA_VERSION } from './migrations';
 
@@ -29,13 +30,19 @@ export interface DatabaseHealth {
 
 const MAX_PROBLEMS = 10;
 
-function storedJsonProblems(db: Db): string[] {
+function storedDataProblems(db: Db): string[] {
+  const hasDigests = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'call_digests'").get() !== undefined;
+  const mismatched = hasDigests
+    ? (db.prepare("SELECT id FROM calls WHERE status != 'recording' ORDER BY id").pluck().all() as number[]).filter((id) => digestMismatch(db, id))
+    : [];
   const reports = db.prepare('SELECT call_id FROM metrics WHERE NOT json_valid(report_json) ORDER BY call_id').pluck().all() as number[];
   const words = db.prepare('SELECT DISTINCT call_id FROM utterances WHERE words_json IS NOT NULL AND NOT json_valid(words_json) ORDER BY call_id')
     .pluck().all() as number[];
+  const named = new Set([...reports, ...words]);
   return [
     ...reports.map((id) => `the stored report of call ${id} is damaged (not valid JSON)`),
     ...words.map((id) => `the stored word timings of call ${id} are damaged (not valid JSON)`),
+    ...mismatched.filter((id) => !named.has(id)).map((id) => `the stored data of call ${id} is damaged (it no longer matches the checksum written with it)`),
   ];
 }
 
@@ -57,7 +64,7 @@ function inspect(path: string): { status: DatabaseStatus; problems: string[]; sc
     const problems = structuralProblems(db, 'integrity_check', MAX_PROBLEMS);
     let calls: number | undefined;
     if (!problems.length) {
-      problems.push(...storedJsonProblems(db));
+      problems.push(...storedDataProblems(db));
       calls = db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
     }
     return { status: problems.length ? 'damaged' : 'ok', problems: problems.slice(0, MAX_PROBLEMS), schema, calls };

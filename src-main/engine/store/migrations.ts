@@ -1,10 +1,14 @@
 // Schema migrations keyed on PRAGMA user_version. Each step runs once, in a
 // transaction, in order. Append new steps; never edit a released one.
+import type { Db } from './db';
+import { sealAll } from './digest';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (hashing), run after `sql` in the same transaction. */
+  after?: (db: Db) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -105,10 +109,17 @@ export const MIGRATIONS: Migration[] = [
     // typed by CHECKs. Reports stored before this version get their
     // participants copied out of report_json. Utterances already have their
     // own table, so the copy inside report_json is dropped, but only for
-    // calls whose rows hold them (copied first when they do not).
+    // calls whose rows hold them (copied first when they do not). Each
+    // finished call gets a digest of its stored data (digest.ts).
     version: 3,
-    name: 'participants of a call; report_json without the utterances it duplicated',
+    name: 'participants of a call; report_json without the utterances it duplicated; call digests',
+    after: sealAll,
     sql: `
+      CREATE TABLE call_digests (
+        call_id INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+        sha256  TEXT NOT NULL
+      );
+
       CREATE TABLE participants (
         call_id               INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
         ord                   INTEGER NOT NULL,
