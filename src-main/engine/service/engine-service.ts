@@ -265,7 +265,8 @@ export class EngineService implements EngineApi {
   async exportToFile(p: { ids: number[] | 'all'; format: ExportFormat; path: string }): Promise<ExportResult> {
     if (p.ids !== 'all') for (const id of p.ids) this.opts.store.get(id); // CALL_NOT_FOUND before a file is written
     const calls = p.ids === 'all' ? (this.opts.store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number) : p.ids.length;
-    const text = exportCalls(this.opts.store, p.ids, p.format);
+    let skipped = 0; // damaged calls are left out (and listed in a JSON export's `skipped`)
+    const text = exportCalls(this.opts.store, p.ids, p.format, () => skipped++);
     const tmp = `${p.path}.part-${process.pid}`;
     try {
       writeFileSync(tmp, text, { mode: 0o600 });
@@ -275,7 +276,7 @@ export class EngineService implements EngineApi {
       throw new CandorError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'INTERNAL',
         `cannot write the export to ${p.path}: ${(err as Error).message}`, 'Choose another folder and try again.', { cause: err });
     }
-    return { path: p.path, calls, bytes: Buffer.byteLength(text) };
+    return { path: p.path, calls: calls - skipped, bytes: Buffer.byteLength(text) };
   }
 
   // ---- settings -------------------------------------------------------------
