@@ -23,6 +23,8 @@ export interface DatabaseHealth {
   schema?: number;
   calls?: number;
   problems: string[];
+  /** Calls whose own data is damaged while the file around them is sound. */
+  damagedCalls: number[];
   backups: BackupHealth[];
   /** What the user can do, most useful first. */
   advice: string[];
@@ -30,7 +32,12 @@ export interface DatabaseHealth {
 
 const MAX_PROBLEMS = 10;
 
-function storedDataProblems(db: Db): string[] {
+interface CallProblem {
+  callId: number;
+  text: string;
+}
+
+function storedDataProblems(db: Db): CallProblem[] {
   const hasDigests = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'call_digests'").get() !== undefined;
   const mismatched = hasDigests
     ? (db.prepare("SELECT id FROM calls WHERE status != 'recording' ORDER BY id").pluck().all() as number[]).filter((id) => digestMismatch(db, id))
@@ -40,16 +47,25 @@ function storedDataProblems(db: Db): string[] {
     .pluck().all() as number[];
   const named = new Set([...reports, ...words]);
   return [
-    ...reports.map((id) => `the stored report of call ${id} is damaged (not valid JSON)`),
-    ...words.map((id) => `the stored word timings of call ${id} are damaged (not valid JSON)`),
-    ...mismatched.filter((id) => !named.has(id)).map((id) => `the stored data of call ${id} is damaged (it no longer matches the checksum written with it)`),
+    ...reports.map((callId) => ({ callId, text: `the stored report of call ${callId} is damaged (not valid JSON)` })),
+    ...words.map((callId) => ({ callId, text: `the stored word timings of call ${callId} are damaged (not valid JSON)` })),
+    ...mismatched.filter((id) => !named.has(id))
+      .map((callId) => ({ callId, text: `the stored data of call ${callId} is damaged (it no longer matches the checksum written with it)` })),
   ];
 }
 
 /** Opens a file read-only and lists what is wrong with it; [] when it is sound. */
-function inspect(path: string): { status: DatabaseStatus; problems: string[]; schema?: number; calls?: number } {
+interface Inspection {
+  status: DatabaseStatus;
+  problems: string[];
+  damagedCalls: number[];
+  schema?: number;
+  calls?: number;
+}
+
+function inspect(path: string): Inspection {
   const header = headerProblem(path);
-  if (header) return { status: 'damaged', problems: [header] };
+  if (header) return { status: 'damaged', problems: [header], damagedCalls: [] };
   let db: Db;
   try {
     db = openDatabase(path, { readonly: true, checkMaxBytes: -1, busyTimeoutMs: 2000 });
@@ -57,41 +73,37 @@ function inspect(path: string): { status: DatabaseStatus; problems: string[]; sc
     const e = err instanceof CandorError ? err : new CandorError('INTERNAL', String(err));
     const status: DatabaseStatus = e.code === 'DB_NEWER_SCHEMA' ? 'newer' : e.code === 'DB_LOCKED' ? 'locked'
       : e.code === 'DB_UNREADABLE' ? 'damaged' : 'unreadable';
-    return { status, problems: [e.message] };
+    return { status, problems: [e.message], damagedCalls: [] };
   }
   try {
     const schema = db.pragma('user_version', { simple: true }) as number;
-    const problems = structuralProblems(db, 'integrity_check', MAX_PROBLEMS);
-    let calls: number | undefined;
-    if (!problems.length) {
-      problems.push(...storedDataProblems(db));
-      calls = db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
-    }
-    return { status: problems.length ? 'damaged' : 'ok', problems: problems.slice(0, MAX_PROBLEMS), schema, calls };
+    const structural = structuralProblems(db, 'integrity_check', MAX_PROBLEMS);
+    if (structural.length) return { status: 'damaged', problems: structural, damagedCalls: [], schema };
+    const perCall = storedDataProblems(db);
+    const calls = db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
+    return { status: perCall.length ? 'damaged' : 'ok', problems: perCall.slice(0, MAX_PROBLEMS).map((p) => p.text),
+      damagedCalls: [...new Set(perCall.map((p) => p.callId))], schema, calls };
   } catch (err) {
-    return { status: 'damaged', problems: [(err as Error).message] };
+    return { status: 'damaged', problems: [(err as Error).message], damagedCalls: [] };
   } finally {
     db.close();
   }
 }
 
-function damagedCallIds(problems: string[]): number[] {
-  return problems.map((p) => /of call (\d+) (is|are) damaged/.exec(p)).filter((m) => m !== null).map((m) => Number(m![1]));
-}
-
 export function checkDatabase(path: string): DatabaseHealth {
   const backups = listBackups(path).map((b) => ({ ...b, sound: inspect(b.path).status === 'ok' }));
   if (!existsSync(path)) {
-    return { path, exists: false, status: 'missing', problems: [], backups,
+    return { path, exists: false, status: 'missing', problems: [], damagedCalls: [], backups,
       advice: backups.some((b) => b.sound) ? ['There is no database but there are backups: `candor doctor --restore` puts the newest sound one in place.'] : [] };
   }
   const r = inspect(path);
   const advice: string[] = [];
   const good = backups.find((b) => b.sound);
   if (r.status === 'damaged') {
-    const calls = damagedCallIds(r.problems);
-    if (calls.length === r.problems.length) {
-      advice.push(`Only the listed call(s) are damaged: delete them with \`candor history delete ${calls[0]}\`${calls.length > 1 ? ' (and so on)' : ''}, or restore a backup.`);
+    const calls = r.damagedCalls;
+    if (calls.length) {
+      advice.push(`Only call${calls.length > 1 ? 's' : ''} ${calls.join(', ')} ${calls.length > 1 ? 'are' : 'is'} damaged; the others are sound. ` +
+        `Delete ${calls.length > 1 ? 'them' : 'it'} (\`candor history delete ${calls[0]}\`${calls.length > 1 ? ' and so on' : ''}) to keep everything else as it is.`);
     }
     if (good) advice.push(`Restore the automatic backup taken ${good.takenAt}: \`candor doctor --restore\` (the damaged file is kept beside it).`);
     else advice.push('There is no sound automatic backup to restore.');
@@ -105,7 +117,7 @@ export function checkDatabase(path: string): DatabaseHealth {
   } else if (r.schema !== undefined && r.schema < SCHEMA_VERSION) {
     advice.push(`It is at schema ${r.schema}; the next Candor command that writes upgrades it to ${SCHEMA_VERSION} after a backup.`);
   }
-  return { path, exists: true, status: r.status, schema: r.schema, calls: r.calls, problems: r.problems, backups, advice };
+  return { path, exists: true, status: r.status, schema: r.schema, calls: r.calls, problems: r.problems, damagedCalls: r.damagedCalls, backups, advice };
 }
 
 /** Puts the newest sound backup in place of the database, keeping the old file aside. */
