@@ -199,7 +199,9 @@ export class CallStore {
   private writeMetrics(callId: number, report: AnalysisReport): void {
     const m = report.metrics;
     // Segments, utterances and participants have their own tables; report_json keeps everything else.
-    const { segments: _s, utterances: _u, participants, ...rest } = report;
+    const { segments: _s, utterances, participants, ...rest } = report;
+    const noRows = this.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM utterances WHERE call_id = ?)').pluck().get(callId) === 1;
+    if (utterances?.length && noRows) this.replaceUtterances(callId, utterances, report.timingSource === 'transcript' ? 'import' : 'asr');
     const questions = (m.questions as { me?: number } | undefined)?.me ?? null;
     this.db
       .prepare(`INSERT OR REPLACE INTO metrics (call_id, talk_share, talk_me_sec, talk_them_sec, longest_me_sec, longest_them_sec,

@@ -98,6 +98,9 @@ test('a new save keeps participants in their table and the report whole, without
     assert.deepEqual(c.participants, call.report.participants);
     s.delete([id]);
     assert.equal(s.db.prepare('SELECT count(*) FROM participants').pluck().get(), 0, 'deleted with the call');
+    // A report that carries utterances the caller did not pass separately: they get rows, not dropped.
+    const only = s.saveComplete({ source: 'file', title: 'u' }, call.report, call.segments);
+    assert.deepEqual(s.get(only).utterances.map((u) => u.text), call.utterances.map((u) => u.text));
   } finally {
     s.close();
   }
