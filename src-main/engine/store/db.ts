@@ -112,13 +112,14 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
       // Reading the header is what tells a non-database apart; do it before any write.
       db.pragma('schema_version');
     }
+    // Checked before the first write (switching to WAL rewrites the header).
+    assertKnownSchema(db, path);
+    assertSound(db, path, opts.checkMaxBytes ?? QUICK_CHECK_MAX_BYTES);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    assertKnownSchema(db, path);
-    assertSound(db, path, opts.checkMaxBytes ?? QUICK_CHECK_MAX_BYTES);
     const backups = !opts.readonly && path !== ':memory:' && opts.backups !== false;
     if (!opts.readonly) migrate(db, path, backups);
     if (backups && db.prepare('SELECT EXISTS (SELECT 1 FROM calls)').pluck().get() === 1) {

@@ -82,6 +82,14 @@ test('a damaged b-tree page is found by the check at open', () => {
   writeFileSync(path, bytes);
   expectDamaged(() => new CallStore(path), /is (not a Candor database or is )?damaged/);
   assert.deepEqual(readFileSync(path), bytes, 'the check did not change the file');
+  // The same damage in a rollback-journal file (as a copied backup may be): refused before the switch to WAL rewrites its header.
+  const rollback = join(dir, 'btree-rollback.db');
+  const rb = Buffer.from(bytes);
+  rb[18] = 1;
+  rb[19] = 1;
+  writeFileSync(rollback, rb);
+  expectDamaged(() => new CallStore(rollback), /damaged/);
+  assert.deepEqual(readFileSync(rollback), rb, 'not even the journal mode was changed');
   new CallStore(path, { checkMaxBytes: 0, backups: false }).close(); // without the check, the same file opens
   assert.deepEqual(readFileSync(path), bytes);
 });
