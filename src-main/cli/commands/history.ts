@@ -71,7 +71,7 @@ export const historyCommand: Command = {
       limit: { type: 'string' },
       offset: { type: 'string' },
     });
-    const store = openStore(values.db);
+    const store = openStore(values.db, { readOnlyOk: sub !== 'delete' });
     try {
       switch (sub) {
         case 'list': {
@@ -98,7 +98,8 @@ export const historyCommand: Command = {
           const format = values.format ?? 'json';
           if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
           const ids = values.all ? 'all' : [callId(positionals[0])];
-          const text = exportCalls(store, ids, format);
+          const text = exportCalls(store, ids, format, (s) =>
+            process.stderr.write(`candor: call ${s.id} left out of the export: ${s.error}\n  run \`candor doctor\` to check the database\n`));
           if (values.out) {
             try {
               writeFileSync(values.out, text);

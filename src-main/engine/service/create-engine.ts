@@ -14,7 +14,7 @@ import { LiveSession } from '../live/live-session';
 import { VisionTracker } from '../vision/tracker';
 import { loadManifest } from '../models/manifest';
 import { modelStatus } from '../models/resolve';
-import { appDataDir, defaultDbPath } from '../store/paths';
+import { audioDir, defaultDbPath } from '../store/paths';
 import { openStoreWorker, type StoreClient } from '../store/worker/store-client';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ export interface Engine {
 
 /** Where a kept call recording goes: the app-data audio folder, readable by this user only. */
 export function newAudioFile(env: NodeJS.ProcessEnv = process.env): string {
-  const dir = join(appDataDir(env), 'audio');
+  const dir = audioDir(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return join(dir, `call-${new Date().toISOString().replace(/[:.]/g, '-')}.wav`);
 }
