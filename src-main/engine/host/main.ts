@@ -21,6 +21,7 @@ try {
   });
   if (recovered.length) log(`recovered ${recovered.length} interrupted call(s): ${recovered.join(', ')}`);
   service.startHousekeeping();
+  service.startCallWatch();
   startHost(parent, service, log);
 } catch (err) {
   // Tell main why (a locked or newer database, a missing model...), then exit so it can say so.

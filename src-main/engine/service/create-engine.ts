@@ -20,7 +20,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { recoverInterruptedCalls } from '../store/recovery';
 import { listPulseDevices } from './devices';
-import { EngineService } from './engine-service';
+import { EngineService, type EngineServiceOptions } from './engine-service';
 import type { CaptureSet, PushSink } from './live-types';
 
 export interface CreateEngineOptions {
@@ -29,6 +29,8 @@ export interface CreateEngineOptions {
   replay?: { file: string; speed?: number };
   version?: string;
   platform?: NodeJS.Platform;
+  /** Call detector overrides (the e2e tests watch a test PulseAudio source). */
+  callWatch?: EngineServiceOptions['callWatch'];
 }
 
 export interface Engine {
@@ -78,6 +80,7 @@ export function createEngine(opts: CreateEngineOptions = {}): Engine {
     captureMode: captureModeFor(platform, Boolean(opts.replay)),
     version: opts.version,
     platform,
+    callWatch: opts.callWatch,
     languageAvailable: asrAvailable,
     listDevices: platform === 'linux' && !opts.replay ? listPulseDevices : undefined,
     async createCapture(req): Promise<CaptureSet> {

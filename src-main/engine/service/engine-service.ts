@@ -11,6 +11,7 @@ import type {
 import { CandorError, serializeError } from '../../contract/errors';
 import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
 import type { Side } from '../../contract/report';
+import type { ImportRequest, TranscriptInfo } from '../../contract/imports';
 import type { Settings, SettingsPatch } from '../../contract/settings';
 import { NudgeCoach } from '../coach/coach';
 import type { CallStore } from '../store/calls-store';
@@ -20,6 +21,8 @@ import type { CaptureFactory, LiveSessionLike, PushSink, SessionFactory, VisionT
 import { applyRetention, RETENTION_INTERVAL_MS } from './retention';
 import { SettingsStore } from './settings-store';
 import { callMarks } from './timeline-marks';
+import { CallImports, type CallImportsDeps } from './call-imports';
+import { CallWatch, type CallWatchOptions } from './call-watch';
 
 export interface EngineServiceOptions {
   store: CallStore;
@@ -35,6 +38,10 @@ export interface EngineServiceOptions {
   coach?: NudgeCoach;
   /** Screen vision for a call; resolves null when it cannot run here (no YuNet model). */
   createVisionTracker?: () => Promise<VisionTrackerLike | null>;
+  /** Call detector overrides (tests); the detector runs once startCallWatch() is called. */
+  callWatch?: Pick<CallWatchOptions, 'detector' | 'createDetector'>;
+  /** File analysis for imports (tests may slow it down). */
+  analyzeFiles?: CallImportsDeps['analyze'];
 }
 
 interface Running {
@@ -55,10 +62,34 @@ export class EngineService implements EngineApi {
   private lifecycle: Promise<unknown> = Promise.resolve();
   private retentionTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
+  private readonly imports: CallImports;
+  private readonly watch: CallWatch;
+  private watching = false;
 
   constructor(private readonly opts: EngineServiceOptions) {
     this.events.setMaxListeners(50);
     this.settingsStore = new SettingsStore(opts.store);
+    this.imports = new CallImports({
+      save: (call, report, segments, utterances) => this.opts.store.saveComplete(call, report, segments, utterances),
+      summary: (id) => this.summary(id),
+      getSettings: () => this.settingsStore.get(),
+      updateSettings: (patch) => this.updateSettings(patch),
+      onProgress: (p) => this.emit('onImportProgress', p),
+      onFinished: (p) => {
+        this.emit('onImportFinished', p);
+        if (p.ok) this.emit('onCallsChanged', { reason: 'added', ids: [p.call.id] });
+      },
+      analyze: opts.analyzeFiles,
+    });
+    this.watch = new CallWatch({
+      ...opts.callWatch,
+      platform: opts.platform ?? process.platform,
+      captureMode: opts.captureMode,
+      isRunning: () => this.running !== null,
+      startCall: () => this.startCall({}),
+      onNotice: (n) => this.emit('onCallNoticed', n),
+      onError: (err) => this.emit('onError', serializeError(err)),
+    });
     const s = this.settingsStore.get();
     this.coach = opts.coach ?? new NudgeCoach();
     this.coach.setMuted(s.nudges.muted);
@@ -85,6 +116,12 @@ export class EngineService implements EngineApi {
     this.retentionTimer.unref?.();
   }
 
+  /** Watches the microphone for calls while the engine runs (as the settings say). */
+  startCallWatch(): void {
+    this.watching = true;
+    this.watch.apply(this.settingsStore.get());
+  }
+
   runRetention(): number[] {
     const ids = applyRetention(this.opts.store, this.settingsStore.get().retentionDays, this.now());
     if (ids.length) this.emit('onCallsChanged', { reason: 'retention', ids });
@@ -104,6 +141,7 @@ export class EngineService implements EngineApi {
       languageAvailable: this.opts.languageAvailable?.() ?? false,
       dbPath: this.opts.store.path,
       calls,
+      callDetection: this.watch.status,
     };
   }
 
@@ -291,7 +329,23 @@ export class EngineService implements EngineApi {
     this.coach.setPaused(s.nudges.paused);
     this.emit('onSettingsChanged', s);
     if (s.retentionDays !== before.retentionDays) this.runRetention();
+    if (this.watching) this.watch.apply(s);
     return s;
+  }
+
+  // ---- adding calls from files ------------------------------------------------
+
+  async transcriptInfo(p: { path: string }): Promise<TranscriptInfo> {
+    return this.imports.transcriptInfo(p.path);
+  }
+
+  async importCall(p: ImportRequest): Promise<{ importId: string }> {
+    if (this.closed) throw new CandorError('INTERNAL', 'the engine is shutting down');
+    return this.imports.start(p);
+  }
+
+  async cancelImport(p: { importId: string }): Promise<{ cancelled: boolean }> {
+    return this.imports.cancel(p.importId);
   }
 
   async listDevices(): Promise<CaptureDevice[]> {
@@ -300,6 +354,9 @@ export class EngineService implements EngineApi {
 
   async shutdown(): Promise<void> {
     if (this.closed) return;
+    this.watch.stop();
+    this.watching = false;
+    await this.imports.cancelAll();
     if (this.running) {
       try {
         await this.stopCall();
