@@ -93,7 +93,14 @@ export const useLiveStore = defineStore('live', () => {
         // Linux: the engine records both sides itself; the screen's picture still comes from
         // desktopCapturer (main answers getDisplayMedia), for face and camera counts.
         stopScreen();
-        screen = await startScreenVideo((frame) => void engine.pushVideoFrame(frame)).catch(() => null);
+        // Not awaited: the call runs whether or not the screen can be shared.
+        void startScreenVideo((frame) => void engine.pushVideoFrame(frame)).then(
+          (v) => {
+            if (recording.value && !screen) screen = v;
+            else v.stop();
+          },
+          () => undefined,
+        );
       }
       showNotice(null);
     } catch (err) {

@@ -12,7 +12,7 @@ import type { Role } from '../../../src-main/contract/engine-api';
 import type { RpcConnection, RpcEndpoint, WireMessage } from '../../../src-main/contract/rpc';
 import { securityHeaders } from '../../../src-main/app/csp';
 import { serveEngine } from '../../../src-main/engine/host/serve-engine';
-import { createEngine } from '../../../src-main/engine/service/create-engine';
+import { createEngine, type CreateEngineOptions } from '../../../src-main/engine/service/create-engine';
 import type { EngineService } from '../../../src-main/engine/service/engine-service';
 import type { CallStore } from '../../../src-main/engine/store/calls-store';
 
@@ -33,6 +33,8 @@ export interface BridgeOptions {
   dbPath: string;
   rendererDir: string;
   replay: { file: string; speed: number };
+  /** Watch this (test PulseAudio) source for calls, as the app's engine does. */
+  callWatch?: CreateEngineOptions['callWatch'];
 }
 
 function wsEndpoint(ws: WebSocket): RpcEndpoint {
@@ -68,7 +70,8 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
 }
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const { service, store } = createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e' });
+  const { service, store } = createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e', callWatch: opts.callWatch });
+  if (opts.callWatch) service.startCallWatch();
   const refused: string[] = [];
   const connections = new Set<RpcConnection>();
   const server = createServer((req, res) => serveFile(opts.rendererDir, req, res));

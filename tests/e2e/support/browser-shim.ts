@@ -4,7 +4,7 @@
 // "main" that records what it was asked and writes exports to a test folder.
 import type { AppApi, AppEvents, CandorBridge, CandorEvents } from '../../../src-main/contract/app-api';
 import { ENGINE_EVENTS, ENGINE_METHODS, type EngineApi, type EngineEvent, type EngineEvents } from '../../../src-main/contract/engine-api';
-import { serializeError } from '../../../src-main/contract/errors';
+import { deserializeError, serializeError, type SerializedError } from '../../../src-main/contract/errors';
 import { createRpcClient, type ClientOf, type RpcClient } from '../../../src-main/contract/rpc';
 import { CallFileGrants, describeCallFiles, type ResolvedCallFiles } from '../../../src-main/app/call-file-grants';
 
@@ -28,7 +28,7 @@ const resolveInNode = window.__candorResolveCallFiles as (paths: string[]) => Pr
 const resolveCallFiles = async (paths: string[]): Promise<ResolvedCallFiles> => {
   const reply = await resolveInNode(paths);
   if (reply.ok) return reply.r;
-  throw reply.e; // already {name, message, code, hint}
+  throw deserializeError(reply.e as SerializedError); // {name, message, code, hint} as main sent it
 };
 const grants = new CallFileGrants();
 
