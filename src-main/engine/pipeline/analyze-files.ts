@@ -4,6 +4,7 @@
 // its cue times), or both (the audio supplies timing, the transcript the
 // words). The caller stores the result.
 import type { Utterance } from '../../contract/calls';
+import { CandorError } from '../../contract/errors';
 import type { AnalysisReport } from '../../contract/report';
 import type { CallAudioSpec } from '../audio/call-audio';
 import { analyzeCallWithWords } from '../asr/analyze-with-words';
@@ -23,7 +24,16 @@ export interface FilesSpec {
 export interface FilesOptions extends Pick<AnalyzeOptions, 'allowTruncated' | 'bleed' | 'onProgress' | 'signal'> {
   /** Called once the transcript has been read and split into sides (before the slow audio analysis). */
   onTranscriptRead?: () => void;
+  /**
+   * A mono recording (everyone mixed, as Zoom's .m4a) beside a transcript
+   * that names its speakers: 'fail' (the CLI: pass --side) or take the
+   * timing from the transcript's cue times, with a note saying so (the app,
+   * where a mixed recording has no side to give).
+   */
+  monoWithNames?: 'fail' | 'transcript-timing';
 }
+
+export const MONO_MIX_NOTE = 'The recording is mono (everyone mixed in one channel), so it cannot tell the sides apart: timing comes from the transcript\'s cue times.';
 
 export interface FilesAnalysis {
   report: AnalysisReport;
@@ -54,7 +64,15 @@ export async function analyzeFiles(spec: FilesSpec, opts: FilesOptions = {}): Pr
     const report = analyzeTranscript({ file: transcript, utterances: imported.utterances, importNotes: imported.notes });
     return { report, segments: transcriptSegments(report), utterances: imported.utterances };
   }
-  const r = await analyzeCall(spec.audio, audioOpts);
+  let r;
+  try {
+    r = await analyzeCall(spec.audio, audioOpts);
+  } catch (err) {
+    const mono = err instanceof CandorError && err.code === 'AUDIO_CHANNELS' && / is mono,/.test(err.message);
+    if (!(mono && byName && opts.monoWithNames === 'transcript-timing')) throw err;
+    const report = analyzeTranscript({ file: transcript, utterances: byName.utterances, importNotes: [...byName.notes, MONO_MIX_NOTE] });
+    return { report, segments: transcriptSegments(report), utterances: byName.utterances };
+  }
   // With the audio, cues without a speaker name take their side from it.
   const imported: ImportedTranscript = assignSides(parsed, { me: spec.me, audio: r.report.segments });
   const report = analyzeTranscript({

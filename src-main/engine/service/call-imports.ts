@@ -105,6 +105,7 @@ export class CallImports {
       const analyze = this.deps.analyze ?? analyzeFiles;
       const r = await analyze({ audio: req.audio !== undefined ? { file: req.audio } : undefined, transcript: req.transcript, me: req.me }, {
         signal,
+        monoWithNames: 'transcript-timing',
         onTranscriptRead: () => progress('analysing', req.audio ? READ_SHARE : 0.5),
         onProgress: (done, total) => {
           if (total && total > 0) progress('analysing', READ_SHARE + (SAVE_AT - READ_SHARE) * Math.min(1, done / total));

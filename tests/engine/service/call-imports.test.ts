@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportFinished, ImportProgress } from '../../../src-main/contract/imports';
-import { analyzeFiles } from '../../../src-main/engine/pipeline/analyze-files';
+import { encodeWav } from '../../../src-main/engine/audio/wav-writer';
+import { analyzeFiles, MONO_MIX_NOTE } from '../../../src-main/engine/pipeline/analyze-files';
 import { rememberMe } from '../../../src-main/engine/service/call-imports';
 import { EngineService } from '../../../src-main/engine/service/engine-service';
 import { CallStore } from '../../../src-main/engine/store/calls-store';
@@ -16,6 +17,7 @@ import { tempDir } from '../../support/tmp';
 
 const ZOOM = join(ROOT, 'tests/fixtures/transcripts/real/zoom-acdt-068.vtt');
 const SAMPLE_AUDIO = join(ROOT, 'resources/samples/sample-call.flac');
+const SAMPLE_VTT = join(ROOT, 'resources/samples/sample-call.vtt');
 
 function setup() {
   const dir = tempDir('candor-import-');
@@ -112,4 +114,17 @@ test('cancelling an audio import stops the analysis and stores nothing', { timeo
   assert.equal(count(), 0);
   assert.deepEqual(await svc.cancelImport({ importId }), { cancelled: false }, 'an ended import cannot be cancelled');
   assert.ok(!progress.some((p) => p.importId === importId && p.phase === 'saving'));
+});
+
+test('a mono recording (everyone mixed, as Zoom\'s .m4a) beside a named transcript: timing from the cue times, said in a note', { timeout: 60_000 }, async () => {
+  const { svc, store, dir, done } = setup();
+  const mono = join(dir, 'mixed.wav');
+  writeFileSync(mono, encodeWav([new Float32Array(16_000 * 3)], 16_000));
+  const f = await done((await svc.importCall({ importId: 'mono-1', audio: mono, transcript: SAMPLE_VTT, me: 'Alex Rivera' })).importId);
+  assert.ok(f.ok, JSON.stringify(f));
+  const report = store.get(f.call.id).report!;
+  assert.ok(report.notes?.includes(MONO_MIX_NOTE));
+  const alone = await analyzeFiles({ transcript: SAMPLE_VTT, me: 'Alex Rivera' });
+  assert.deepEqual(report.metrics, alone.report.metrics, 'the same figures as the transcript alone');
+  await assert.rejects(analyzeFiles({ audio: { file: mono }, transcript: SAMPLE_VTT, me: 'Alex Rivera' }), /is mono/, 'the CLI still asks for --side');
 });
