@@ -102,6 +102,7 @@ export const useHistoryStore = defineStore('history', () => {
   async function updateSettings(patch: SettingsPatch): Promise<void> {
     const s = await guard(() => engine.updateSettings(patch));
     if (s) settings.value = s;
+    if (s && patch.callDetection) status.value = (await guard(() => engine.status())) ?? status.value; // watching, off, or why not
   }
 
   let listening = false;
