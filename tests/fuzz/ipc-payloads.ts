@@ -27,6 +27,9 @@ export const ENGINE_BASE: Record<EngineMethod, unknown> = {
   updateSettings: { keepAudio: true, retentionDays: 30, nudges: { paused: false, muted: ['pace'] }, capture: { mic: null }, hud: { x: 10, y: 20, clickThrough: false } },
   listDevices: undefined,
   exportToFile: { ids: 'all', format: 'json', path: '/tmp/export.json' },
+  transcriptInfo: { path: '/tmp/call.vtt' },
+  importCall: { importId: 'import-1', audio: '/tmp/call.m4a', transcript: '/tmp/call.vtt', me: 'Ana', title: 'weekly sync' },
+  cancelImport: { importId: 'import-1' },
   shutdown: undefined,
 };
 
@@ -38,6 +41,9 @@ export const APP_BASE: Record<AppMethod, unknown> = {
   setClickThrough: { enabled: true },
   exportCalls: { ids: [1], format: 'csv' },
   permissions: { request: false },
+  importCall: { importId: 'import-1', audio: '/tmp/call.m4a', transcript: '/tmp/call.vtt', me: 'Ana', title: 'weekly sync' },
+  chooseCallFiles: { folder: false },
+  dropCallFiles: { paths: ['/tmp/call.m4a', '/tmp/call.vtt'] },
 };
 
 const int = (rng: Rng, n: number): number => Math.floor(rng() * n);

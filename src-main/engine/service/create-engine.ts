@@ -19,7 +19,7 @@ import { openStoreWorker, type StoreClient } from '../store/worker/store-client'
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { listPulseDevices } from './devices';
-import { EngineService } from './engine-service';
+import { EngineService, type EngineServiceOptions } from './engine-service';
 import type { CaptureSet, PushSink } from './live-types';
 
 export interface CreateEngineOptions {
@@ -28,6 +28,8 @@ export interface CreateEngineOptions {
   replay?: { file: string; speed?: number };
   version?: string;
   platform?: NodeJS.Platform;
+  /** Call detector overrides (the e2e tests watch a test PulseAudio source). */
+  callWatch?: EngineServiceOptions['callWatch'];
 }
 
 export interface Engine {
@@ -94,6 +96,7 @@ export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engi
     captureMode: captureModeFor(platform, Boolean(opts.replay)),
     version: opts.version,
     platform,
+    callWatch: opts.callWatch,
     languageAvailable: asrAvailable,
     listDevices: platform === 'linux' && !opts.replay ? listPulseDevices : undefined,
     async createCapture(req): Promise<CaptureSet> {
