@@ -76,8 +76,11 @@ test('an import stores what candor analyze --save stores, and remembers "me"', a
   assert.equal(stored.title, 'ACDT 068');
   assert.equal(stored.source, 'file');
   const cli = await analyzeFiles({ transcript: ZOOM, me: 'Stefan Starflinger' });
-  assert.deepEqual({ ...stored.report, callId: undefined }, { ...cli.report, callId: undefined });
+  // The store keeps the utterances in their own table, not inside the report.
+  const { utterances: cliUtterances, ...cliReport } = cli.report;
+  assert.deepEqual({ ...stored.report, callId: undefined }, { ...cliReport, callId: undefined });
   assert.equal(stored.utterances.length, cli.utterances.length);
+  assert.deepEqual(stored.utterances.map((u) => [u.side, u.speaker, u.start, u.end, u.text]), cliUtterances!.map((u) => [u.side, u.speaker, u.start, u.end, u.text]));
   assert.deepEqual(progress.filter((p) => p.importId === importId).map((p) => p.phase), ['reading', 'analysing', 'saving']);
   assert.deepEqual((await svc.getSettings()).meNames, ['Stefan Starflinger']);
   assert.deepEqual(rememberMe(['a', 'Stefan starflinger ', 'b'], 'Stefan Starflinger'), ['Stefan Starflinger', 'a', 'b']);
