@@ -76,6 +76,29 @@ void HPack(const int16_t* w, int taps, int outW, std::vector<int16_t>* packed) {
 // never fault, so reaching past the row's end is harmless.
 constexpr int kPrefetchAhead = 1024;
 
+// Sum of one output pair (a in the low lane, b in the high lane), before rounding.
+template <int kTaps>
+CANDOR_TARGET_AVX2 inline __m256i PairSum(const uint8_t* pa, const uint8_t* pb, const int16_t* wp, int taps,
+                                          __m256i shufLo, __m256i shufHi) {
+  __m256i acc = _mm256_setzero_si256();
+  int k = 0;
+  for (; k + 4 <= taps; k += 4) {  // four taps: one 16-byte load per output, both pairs shuffled in-lane
+    const __m256i px = Join(Bcast128(pa + k * 4), Bcast128(pb + k * 4));
+    acc = _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_shuffle_epi8(px, shufLo), LoadW(wp + k * 8)));
+    acc = _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_shuffle_epi8(px, shufHi), LoadW(wp + k * 8 + 16)));
+  }
+  if (k + 2 <= taps) {
+    const __m256i px = Join(Bcast64(pa + k * 4), Bcast64(pb + k * 4));
+    acc = _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_shuffle_epi8(px, shufLo), LoadW(wp + k * 8)));
+    k += 2;
+  }
+  if (k < taps) {  // last odd tap: its pair partner is the same pixel again, with weight 0
+    const __m256i px = Join(Bcast32(pa + k * 4), Bcast32(pb + k * 4));
+    acc = _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_shuffle_epi8(px, shufLo), LoadW(wp + k * 8)));
+  }
+  return acc;
+}
+
 // kTaps > 0: the tap count known at compile time (the tap loops unroll);
 // 0: read from `taps`.
 template <int kTaps>
@@ -86,27 +109,19 @@ CANDOR_TARGET_AVX2 void HPass4T(const uint8_t* src, const int32_t* xofs, const i
   const __m256i round = _mm256_set1_epi32(32);
   const ptrdiff_t perPair = static_cast<ptrdiff_t>((taps + 1) / 2) * 16;
   const int16_t* wp = packedW;
+  auto at = [&](int i) { return src + static_cast<ptrdiff_t>(xofs[i]) * 4; };
   int x = 0;
+  for (; x + 4 <= outW; x += 4, wp += 2 * perPair) {  // two output pairs: independent chains
+    _mm_prefetch(reinterpret_cast<const char*>(at(x + 3)) + kPrefetchAhead, _MM_HINT_T0);
+    __m256i a0 = PairSum<kTaps>(at(x), at(x + 1), wp, taps, shufLo, shufHi);
+    __m256i a1 = PairSum<kTaps>(at(x + 2), at(x + 3), wp + perPair, taps, shufLo, shufHi);
+    a0 = _mm256_srai_epi32(_mm256_add_epi32(a0, round), 6);
+    a1 = _mm256_srai_epi32(_mm256_add_epi32(a1, round), 6);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + static_cast<ptrdiff_t>(x) * 4), a0);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + static_cast<ptrdiff_t>(x) * 4 + 8), a1);
+  }
   for (; x + 2 <= outW; x += 2, wp += perPair) {
-    const uint8_t* pa = src + static_cast<ptrdiff_t>(xofs[x]) * 4;
-    const uint8_t* pb = src + static_cast<ptrdiff_t>(xofs[x + 1]) * 4;
-    _mm_prefetch(reinterpret_cast<const char*>(pb) + kPrefetchAhead, _MM_HINT_T0);
-    __m256i acc = _mm256_setzero_si256();
-    int k = 0;
-    for (; k + 4 <= taps; k += 4) {  // four taps: one 16-byte load per output, both pairs shuffled in-lane
-      const __m256i px = Join(Bcast128(pa + k * 4), Bcast128(pb + k * 4));
-      acc = _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_shuffle_epi8(px, shufLo), LoadW(wp + k * 8)));
-      acc = _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_shuffle_epi8(px, shufHi), LoadW(wp + k * 8 + 16)));
-    }
-    if (k + 2 <= taps) {
-      const __m256i px = Join(Bcast64(pa + k * 4), Bcast64(pb + k * 4));
-      acc = _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_shuffle_epi8(px, shufLo), LoadW(wp + k * 8)));
-      k += 2;
-    }
-    if (k < taps) {  // last odd tap: its pair partner is the same pixel again, with weight 0
-      const __m256i px = Join(Bcast32(pa + k * 4), Bcast32(pb + k * 4));
-      acc = _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_shuffle_epi8(px, shufLo), LoadW(wp + k * 8)));
-    }
+    __m256i acc = PairSum<kTaps>(at(x), at(x + 1), wp, taps, shufLo, shufHi);
     acc = _mm256_srai_epi32(_mm256_add_epi32(acc, round), 6);
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + static_cast<ptrdiff_t>(x) * 4), acc);
   }
