@@ -5,8 +5,14 @@ import { rmSync } from 'node:fs';
 import type { CallDetail, CallSource, CallStatus, CallSummary, Utterance, VisionSample } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
-import { compact, mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
+import { workOffBacklog } from './backlog';
+import { compact, compactionPending, markPendingCompaction, type CompactionResult } from './compaction';
+import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
+import { deleteCallRows } from './delete-calls';
+import { searchCalls } from './search';
 import { talkShareSparkline } from './sparkline';
+import { unindexCallUtterances, utteranceIndexer } from './utterance-index';
+import { parseSparkline, segmentsOfRecords, sparklineJson } from './sparkline-column';
 
 export interface SegmentRecord {
   side: Side;
@@ -42,6 +48,7 @@ interface CallRow {
   longest_me_sec: number | null;
   patience_mean_sec: number | null;
   questions_me: number | null;
+  sparkline_json: string | null;
 }
 
 const SUMMARY_SELECT = `
@@ -52,6 +59,8 @@ export class CallStore {
   readonly db: Db;
   constructor(readonly path: string, opts: OpenOptions = {}) {
     this.db = openDatabase(path, opts);
+    // A delete that was interrupted before its data was scrubbed from the file is finished now.
+    if (!opts.readonly && compactionPending(this.db)) this.compact();
   }
 
   close(): void {
@@ -73,8 +82,8 @@ export class CallStore {
     const now = (call.startedAt ?? new Date()).toISOString();
     return this.tx(() => {
       const r = this.db
-        .prepare(`INSERT INTO calls (started_at, source, file, title, status, owner_pid, heartbeat_at, created_at, updated_at)
-                  VALUES (?, ?, ?, ?, 'recording', ?, ?, ?, ?)`)
+        .prepare(`INSERT INTO calls (started_at, source, file, title, status, owner_pid, heartbeat_at, created_at, updated_at, utterances_indexed)
+                  VALUES (?, ?, ?, ?, 'recording', ?, ?, ?, ?, 1)`)
         .run(now, call.source, call.file ?? null, call.title ?? defaultTitle(call, now), process.pid, Date.now(), now, now);
       const id = Number(r.lastInsertRowid);
       this.db.prepare('INSERT INTO call_fts(rowid, title, notes, transcript) VALUES (?, ?, ?, ?)').run(id, call.title ?? defaultTitle(call, now), '', '');
@@ -108,8 +117,9 @@ export class CallStore {
       this.writeMetrics(callId, report);
       this.db
         .prepare(`UPDATE calls SET status = ?, ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL,
-                  updated_at = ? WHERE id = ?`)
-        .run(status, (endedAt ?? new Date()).toISOString(), report.durationSec, report.durationSec, new Date().toISOString(), callId);
+                  updated_at = ?, sparkline_json = ? WHERE id = ?`)
+        .run(status, (endedAt ?? new Date()).toISOString(), report.durationSec, report.durationSec, new Date().toISOString(),
+          sparklineJson(segmentsOfRecords(segments), report.durationSec), callId);
     });
   }
 
@@ -122,21 +132,28 @@ export class CallStore {
       if (utterances.length) this.replaceUtterances(id, utterances, 'import');
       this.writeMetrics(id, report);
       this.db
-        .prepare(`UPDATE calls SET status = 'complete', ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL WHERE id = ?`)
-        .run(new Date().toISOString(), report.durationSec, report.durationSec, id);
+        .prepare(`UPDATE calls SET status = 'complete', ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL,
+                  sparkline_json = ? WHERE id = ?`)
+        .run(new Date().toISOString(), report.durationSec, report.durationSec, sparklineJson(segmentsOfRecords(segments), report.durationSec), id);
       return id;
     });
   }
 
+  /** Stores a call's utterances in time order (search finds a call's first match by rowid), each in the utterance index. */
   replaceUtterances(callId: number, utterances: Utterance[], source: 'asr' | 'import'): void {
+    const sorted = [...utterances].sort((a, b) => a.start - b.start);
     this.tx(() => {
+      unindexCallUtterances(this.db, callId);
       this.db.prepare('DELETE FROM utterances WHERE call_id = ?').run(callId);
       const ins = this.db.prepare(
         'INSERT INTO utterances (call_id, side, speaker, start_sec, end_sec, text, words_json, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const u of utterances) {
-        ins.run(callId, u.side, u.speaker ?? null, u.start, u.end, u.text, u.words ? JSON.stringify(u.words) : null, source);
+      const index = utteranceIndexer(this.db);
+      for (const u of sorted) {
+        const r = ins.run(callId, u.side, u.speaker ?? null, u.start, u.end, u.text, u.words ? JSON.stringify(u.words) : null, source);
+        index(r.lastInsertRowid, callId, u.text);
       }
-      const text = utterances.map((u) => u.text).join('\n');
+      this.db.prepare('UPDATE calls SET utterances_indexed = 1 WHERE id = ?').run(callId);
+      const text = sorted.map((u) => u.text).join('\n');
       this.db.prepare('UPDATE call_fts SET transcript = ? WHERE rowid = ?').run(text, callId);
     });
   }
@@ -167,34 +184,13 @@ export class CallStore {
     return rows.map((r) => this.summary(r));
   }
 
-  /** Full-text search over titles, notes and transcripts. */
+  /** Full-text search over titles, notes and transcripts, best match first, each with where it matched. */
   search(query: string, limit = 100): CallSummary[] {
-    const fts = toFtsQuery(query);
-    if (!fts) return [];
-    const rows = this.db
-      .prepare(`SELECT rowid AS id, snippet(call_fts, -1, '[', ']', '…', 12) AS snip,
-                  highlight(call_fts, 0, '[', ']') AS ht, highlight(call_fts, 1, '[', ']') AS hn
-                FROM call_fts WHERE call_fts MATCH ? ORDER BY rank LIMIT ?`)
-      .all(fts, limit) as { id: number; snip: string; ht: string; hn: string }[];
-    const out: CallSummary[] = [];
-    for (const r of rows) {
-      const row = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`).get(r.id) as CallRow | undefined;
-      if (!row) continue;
-      const field = r.ht.includes('[') ? 'title' : r.hn.includes('[') ? 'notes' : 'transcript';
-      const s = this.summary(row);
-      s.match = { field, snippet: r.snip, atSec: field === 'transcript' ? this.matchTime(r.id, query) : undefined };
-      out.push(s);
-    }
-    return out;
-  }
-
-  /** The start of the first utterance of a call that contains the search's words. */
-  private matchTime(callId: number, query: string): number | undefined {
-    const words = query.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-    const utts = this.db.prepare('SELECT start_sec, text FROM utterances WHERE call_id = ? ORDER BY start_sec').all(callId) as { start_sec: number; text: string }[];
-    const hit = utts.find((u) => words.every((w) => u.text.toLowerCase().includes(w.replace(/\*$/, ''))))
-      ?? utts.find((u) => words.some((w) => u.text.toLowerCase().includes(w.replace(/\*$/, ''))));
-    return hit?.start_sec;
+    const one = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`);
+    return searchCalls(this.db, query, limit, (id) => {
+      const row = one.get(id) as CallRow | undefined;
+      return row && this.summary(row);
+    });
   }
 
   get(id: number): CallDetail {
@@ -244,31 +240,46 @@ export class CallStore {
     this.tx(() => this.db.prepare('UPDATE calls SET audio_file = ? WHERE id = ?').run(path, callId));
   }
 
-  /** Deletes calls for good: rows, search index, kept audio, and the free pages in the file. */
-  delete(ids: number[] | 'all'): number {
+  /**
+   * Deletes calls for good: rows, search indexes and kept audio, then the
+   * data is scrubbed from the file (compact). `compact: false` leaves that to
+   * a later `compact()` (the store's worker, when idle); it is recorded in
+   * the same transaction, so even a crash cannot skip it.
+   */
+  delete(ids: number[] | 'all', opts: { compact?: boolean } = {}): number {
     const audio = (ids === 'all'
       ? this.db.prepare('SELECT audio_file FROM calls WHERE audio_file IS NOT NULL').pluck().all()
       : ids.map((id) => this.db.prepare('SELECT audio_file FROM calls WHERE id = ?').pluck().get(id))).filter(Boolean) as string[];
     const n = this.tx(() => {
-      if (ids === 'all') {
-        const count = (this.db.prepare('SELECT count(*) FROM calls').pluck().get() as number);
-        this.db.exec('DELETE FROM calls; DELETE FROM call_fts;');
-        return count;
-      }
-      let count = 0;
-      for (const id of ids) {
-        count += this.db.prepare('DELETE FROM calls WHERE id = ?').run(id).changes;
-        this.db.prepare('DELETE FROM call_fts WHERE rowid = ?').run(id);
-      }
+      const count = deleteCallRows(this.db, ids);
+      markPendingCompaction(this.db);
       return count;
     });
     for (const f of audio) rmSync(f, { force: true });
+    if (opts.compact !== false) this.compact();
+    return n;
+  }
+
+  /**
+   * Brings calls stored before schema version 4 up to date (utterance index,
+   * stored sparkline) for about `budgetMs`; see backlog.ts. Search runs a
+   * little of it; the store's host runs the rest when idle.
+   */
+  workOffBacklog(budgetMs = 50): { calls: number; more: boolean } {
     try {
-      compact(this.db);
+      return workOffBacklog(this.db, budgetMs);
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }
-    return n;
+  }
+
+  /** Finishes the scrubbing of deleted calls (see compaction.ts); a no-op when nothing is pending. */
+  compact(): CompactionResult {
+    try {
+      return compactionPending(this.db) ? compact(this.db) : { done: true, freedPages: 0, fullVacuum: false };
+    } catch (err) {
+      throw mapSqliteError(err, this.path);
+    }
   }
 
   /** Calls left in 'recording' whose recorder is gone: crashed mid-call. */
@@ -279,7 +290,7 @@ export class CallStore {
   }
 
   private summary(r: CallRow, segments?: Segments): CallSummary {
-    const segs = segments ?? this.segments(r.id);
+    const sparkline = r.sparkline_json !== null ? parseSparkline(r.sparkline_json) : talkShareSparkline(segments ?? this.segments(r.id), r.duration_sec);
     return {
       id: r.id,
       title: r.title,
@@ -293,7 +304,7 @@ export class CallStore {
       longestMonologueSec: r.longest_me_sec ?? null,
       patienceMeanSec: r.patience_mean_sec ?? null,
       questionsMe: r.questions_me ?? null,
-      sparkline: talkShareSparkline(segs, r.duration_sec),
+      sparkline,
     };
   }
 }
@@ -303,11 +314,7 @@ function defaultTitle(call: NewCall, iso: string): string {
   return `Call ${iso.slice(0, 16).replace('T', ' ')}`;
 }
 
-/** Turns what a user types into an FTS5 query of prefix terms, all required. */
-export function toFtsQuery(q: string): string {
-  const terms = q.match(/[\p{L}\p{N}']+/gu) ?? [];
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
-}
+export { toFtsQuery } from './fts-query';
 
 const HEARTBEAT_STALE_MS = 10_000;
 
