@@ -1,8 +1,8 @@
 // candor history list | show <id> [--json] | export <id|--all> --format json|csv [--out file]
 //                | delete <id|--all> | search "<words>"
-import { writeFileSync } from 'node:fs';
 import type { CallSummary } from '../../contract/calls';
-import { exportCalls } from '../../engine/store/export';
+import { writeExport } from '../../engine/store/export';
+import { exportToFile, FdSink } from '../../engine/store/export-file';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -67,11 +67,16 @@ export const historyCommand: Command = {
           const format = values.format ?? 'json';
           if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
           const ids = values.all ? 'all' : [callId(positionals[0])];
-          const text = exportCalls(store, ids, format);
+          if (ids !== 'all') store.get(ids[0]); // CALL_NOT_FOUND before anything is written
+          // Streamed: each call is written as it is read (store/export.ts).
           if (values.out) {
-            writeFileSync(values.out, text);
-            process.stderr.write(`exported ${ids === 'all' ? 'all calls' : `call ${ids[0]}`} to ${values.out}\n`);
-          } else process.stdout.write(text);
+            const done = exportToFile(store, ids, format, values.out);
+            process.stderr.write(`exported ${ids === 'all' ? `${done.calls} call(s)` : `call ${ids[0]}`} to ${values.out}\n`);
+          } else {
+            const sink = new FdSink(1);
+            writeExport(store, ids, format, sink);
+            sink.flush();
+          }
           return 0;
         }
         case 'delete': {

@@ -3,7 +3,6 @@
 // and tells its listeners (the RPC connections) what happens as onX events.
 // Payloads arrive validated (contract validators run in the transport).
 import { EventEmitter } from 'node:events';
-import { renameSync, writeFileSync } from 'node:fs';
 import type { CallSummary, ExportFormat, TrendPoint } from '../../contract/calls';
 import type {
   CallView, CaptureDevice, CaptureMode, EngineApi, EngineEvent, EngineEvents, EngineStatus, ExportResult, StartCallRequest, VideoFrame,
@@ -14,7 +13,7 @@ import type { Side } from '../../contract/report';
 import type { Settings, SettingsPatch } from '../../contract/settings';
 import { NudgeCoach } from '../coach/coach';
 import type { CallStore } from '../store/calls-store';
-import { exportCalls } from '../store/export';
+import { exportToFile } from '../store/export-file';
 import { weeklyTrends } from '../store/trends';
 import type { CaptureFactory, LiveSessionLike, PushSink, SessionFactory, VisionTrackerLike } from './live-types';
 import { applyRetention, RETENTION_INTERVAL_MS } from './retention';
@@ -264,18 +263,8 @@ export class EngineService implements EngineApi {
 
   async exportToFile(p: { ids: number[] | 'all'; format: ExportFormat; path: string }): Promise<ExportResult> {
     if (p.ids !== 'all') for (const id of p.ids) this.opts.store.get(id); // CALL_NOT_FOUND before a file is written
-    const calls = p.ids === 'all' ? (this.opts.store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number) : p.ids.length;
-    const text = exportCalls(this.opts.store, p.ids, p.format);
-    const tmp = `${p.path}.part-${process.pid}`;
-    try {
-      writeFileSync(tmp, text, { mode: 0o600 });
-      renameSync(tmp, p.path); // a half-written export never sits under the chosen name
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new CandorError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'INTERNAL',
-        `cannot write the export to ${p.path}: ${(err as Error).message}`, 'Choose another folder and try again.', { cause: err });
-    }
-    return { path: p.path, calls, bytes: Buffer.byteLength(text) };
+    const done = exportToFile(this.opts.store, p.ids, p.format, p.path); // streamed, flat memory (store/export.ts)
+    return { path: done.path, calls: done.calls, bytes: done.bytes };
   }
 
   // ---- settings -------------------------------------------------------------

@@ -1,0 +1,71 @@
+// Writing an export to a file or a descriptor in 1 MB chunks, synchronously
+// (the store is synchronous, and in the store's worker nothing else waits).
+// A file export is written beside its target and renamed at the end, so a
+// half-written export never sits under the chosen name.
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import type { ExportFormat } from '../../contract/calls';
+import { CandorError } from '../../contract/errors';
+import type { CallStore } from './calls-store';
+import { writeExport, type ExportProgress, type ExportSink, type ExportSummary } from './export';
+
+const CHUNK_BYTES = 1 << 20;
+
+/** A sink over an open descriptor; `flush()` writes what is buffered. */
+export class FdSink implements ExportSink {
+  bytes = 0;
+  private parts: string[] = [];
+  private buffered = 0;
+
+  constructor(private readonly fd: number) {}
+
+  write(chunk: string): void {
+    this.parts.push(chunk);
+    this.buffered += chunk.length;
+    if (this.buffered >= CHUNK_BYTES) this.flush();
+  }
+
+  flush(): void {
+    if (!this.parts.length) return;
+    const buf = Buffer.from(this.parts.join(''));
+    this.parts = [];
+    this.buffered = 0;
+    for (let off = 0; off < buf.length;) {
+      try {
+        off += writeSync(this.fd, buf, off);
+      } catch (err) {
+        // A non-blocking pipe (stdout) that is full: wait a moment and go on.
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      }
+    }
+    this.bytes += buf.length;
+  }
+}
+
+export interface FileExportResult extends ExportSummary {
+  path: string;
+  bytes: number;
+}
+
+export function exportToFile(store: CallStore, ids: number[] | 'all', format: ExportFormat, path: string, onProgress?: ExportProgress): FileExportResult {
+  const tmp = `${path}.part-${process.pid}`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w', 0o600);
+    const sink = new FdSink(fd);
+    const summary = writeExport(store, ids, format, sink, onProgress);
+    sink.flush();
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    return { ...summary, path, bytes: sink.bytes };
+  } catch (err) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    if (err instanceof CandorError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!code) throw err;
+    throw new CandorError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'INTERNAL',
+      `cannot write the export to ${path}: ${(err as Error).message}`, 'Choose another folder and try again.', { cause: err });
+  }
+}
