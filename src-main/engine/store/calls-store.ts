@@ -51,9 +51,15 @@ interface CallRow {
   sparkline_json: string | null;
 }
 
-const SUMMARY_SELECT = `
+export const SUMMARY_SELECT = `
   SELECT c.*, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me
   FROM calls c LEFT JOIN metrics m ON m.call_id = c.id`;
+
+/** The history list, newest first (index calls_started, read backwards). */
+export const LIST_SQL = `${SUMMARY_SELECT} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?`;
+export const SEGMENTS_SQL = 'SELECT side, start_sec, end_sec, syllables FROM segments WHERE call_id = ? ORDER BY start_sec, id';
+export const UTTERANCES_SQL = 'SELECT side, speaker, start_sec, end_sec, text, words_json FROM utterances WHERE call_id = ? ORDER BY start_sec, id';
+export const VISION_SQL = 'SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY t_sec';
 
 export class CallStore {
   readonly db: Db;
@@ -179,7 +185,7 @@ export class CallStore {
 
   list(opts: { limit?: number; offset?: number } = {}): CallSummary[] {
     const rows = this.db
-      .prepare(`${SUMMARY_SELECT} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?`)
+      .prepare(LIST_SQL)
       .all(opts.limit ?? 1000, opts.offset ?? 0) as CallRow[];
     return rows.map((r) => this.summary(r));
   }
@@ -200,12 +206,12 @@ export class CallStore {
     const segments = this.segments(id);
     const report = reportJson ? ({ ...JSON.parse(reportJson), segments } as AnalysisReport) : null;
     const utterances = (this.db
-      .prepare('SELECT side, speaker, start_sec, end_sec, text, words_json FROM utterances WHERE call_id = ? ORDER BY start_sec, id')
+      .prepare(UTTERANCES_SQL)
       .all(id) as { side: Side; speaker: string | null; start_sec: number; end_sec: number; text: string; words_json: string | null }[])
       .map((u) => ({ side: u.side, speaker: u.speaker, start: u.start_sec, end: u.end_sec, text: u.text,
         ...(u.words_json ? { words: JSON.parse(u.words_json) } : {}) }));
     const vision = (this.db
-      .prepare('SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY t_sec')
+      .prepare(VISION_SQL)
       .all(id) as { t_sec: number; faces_visible: number; facing_count: number; camera_on: number }[])
       .map((v) => ({ t: v.t_sec, facesVisible: v.faces_visible, facingCount: v.facing_count, cameraOn: v.camera_on === 1 }));
     return { ...this.summary(row, segments), file: row.file, audioFile: row.audio_file ?? null, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision,
@@ -213,7 +219,7 @@ export class CallStore {
   }
 
   segmentRecords(id: number): SegmentRecord[] {
-    return (this.db.prepare('SELECT side, start_sec, end_sec, syllables FROM segments WHERE call_id = ? ORDER BY start_sec, id').all(id) as
+    return (this.db.prepare(SEGMENTS_SQL).all(id) as
       { side: Side; start_sec: number; end_sec: number; syllables: number }[])
       .map((s) => ({ side: s.side, start: s.start_sec, end: s.end_sec, syllables: s.syllables }));
   }

@@ -13,6 +13,11 @@ interface Row {
   questions_me: number | null;
 }
 
+export const TRENDS_SQL = `
+  SELECT c.started_at, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me
+  FROM calls c LEFT JOIN metrics m ON m.call_id = c.id
+  WHERE c.status != 'recording' AND c.started_at >= ? ORDER BY c.started_at`;
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -40,11 +45,7 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
   const firstMonday = isoWeekMonday(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7 * (weeks - 1)));
   const [fy, fm, fd] = firstMonday.split('-').map(Number);
   const since = new Date(fy, fm - 1, fd).toISOString();
-  const rows = db
-    .prepare(`SELECT c.started_at, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me
-              FROM calls c LEFT JOIN metrics m ON m.call_id = c.id
-              WHERE c.status != 'recording' AND c.started_at >= ? ORDER BY c.started_at`)
-    .all(since) as Row[];
+  const rows = db.prepare(TRENDS_SQL).all(since) as Row[];
   const byWeek = new Map<string, Row[]>();
   for (const r of rows) {
     const week = isoWeekMonday(new Date(r.started_at));
