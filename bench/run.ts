@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one JSON document on stdout. Each part
 // reports ratios against a baseline measured in the same run.
 import { runAudioBench } from './audio';
+import { runHistoryBench } from './history/bench';
 import { runLanguageBench } from './language';
 import { runVisionBench } from './vision';
 
@@ -10,6 +11,7 @@ for (const [name, run] of [
   ['audio', () => runAudioBench({ seconds })],
   ['vision', runVisionBench],
   ['language', runLanguageBench],
+  ['history', runHistoryBench],
 ] as const) {
   process.stderr.write(`bench: ${name}...\n`);
   try {

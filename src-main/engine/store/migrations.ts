@@ -122,6 +122,9 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX segments_call ON segments(call_id, start_sec);
       CREATE INDEX segments_open ON segments(call_id) WHERE open = 1;
 
+      -- Trends read these columns only: a covering index keeps them off the reports' pages.
+      CREATE INDEX metrics_trends ON metrics(call_id, talk_share, pace_wpm, longest_me_sec, patience_mean_sec, questions_me);
+
       -- rowid = utterances.id; words keyed by call (utterance-index.ts).
       CREATE VIRTUAL TABLE utterance_fts USING fts5(text, content = '', tokenize = 'porter unicode61');
       INSERT INTO utterance_fts(utterance_fts, rank) VALUES ('secure-delete', 1);
