@@ -69,10 +69,18 @@ export function captureModeFor(platform: NodeJS.Platform, replay: boolean): Capt
   return replay || platform === 'linux' ? 'engine' : 'push';
 }
 
+const BACKLOG_SLICE_MS = 15;
+const BACKLOG_EVERY_MS = 500;
+
 export function createEngine(opts: CreateEngineOptions = {}): Engine {
   const platform = opts.platform ?? process.platform;
   const store = new CallStore(opts.dbPath ?? defaultDbPath());
   const recovered = recoverInterruptedCalls(store);
+  // Calls stored before schema 4 are brought up to date in small slices (store/backlog.ts).
+  const backlog = setInterval(() => {
+    if (!store.db.open || !store.workOffBacklog(BACKLOG_SLICE_MS).more) clearInterval(backlog);
+  }, BACKLOG_EVERY_MS);
+  backlog.unref();
   const service = new EngineService({
     store,
     captureMode: captureModeFor(platform, Boolean(opts.replay)),

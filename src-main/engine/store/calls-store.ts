@@ -268,8 +268,8 @@ export class CallStore {
 
   /**
    * Brings calls stored before schema version 4 up to date (utterance index,
-   * stored sparkline) for about `budgetMs`; see backlog.ts. Search runs a
-   * little of it; the store's host runs the rest when idle.
+   * stored sparkline) for about `budgetMs`; see backlog.ts. The engine runs
+   * it in small slices after start-up.
    */
   workOffBacklog(budgetMs = 50): { calls: number; more: boolean } {
     try {
