@@ -13,6 +13,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'build-only': { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    'skip-export': { type: 'boolean', default: false },
+    'skip-delete': { type: 'boolean', default: false },
   },
 });
 const calls = Number(values.calls);
@@ -27,5 +29,5 @@ if (!(values.reuse && existsSync(db))) {
   process.stderr.write(`bench:history: built ${calls} calls in ${build.seconds.toFixed(1)} s at ${db}\n`);
 }
 const out: Record<string, unknown> = { db, build };
-if (!values['build-only']) out.figures = await measureHistory(db);
+if (!values['build-only']) out.figures = await measureHistory(db, { skipExport: values['skip-export'], skipDelete: values['skip-delete'] });
 console.log(JSON.stringify(out, null, 2));

@@ -44,7 +44,7 @@ function warm(fn: () => unknown, runs = 7): number {
 }
 
 async function exportFigures(db: string, format: 'json' | 'csv'): Promise<Record<string, Figure | string>> {
-  const out = join(dirname(db), `bench-export.${format}`);
+  const out = `${db}.bench-export.${format}`;
   const stats = await measure(process.execPath, ['--import', 'tsx', join(HERE, 'export-child.ts'), db, format, out], { cwd: ROOT });
   const r = JSON.parse(stats.stdout.trim().split('\n').pop() || '{}') as { ok?: boolean; seconds?: number; error?: string };
   const size = existsSync(out) ? statSync(out).size / 1e6 : 0;
@@ -57,7 +57,14 @@ async function exportFigures(db: string, format: 'json' | 'csv'): Promise<Record
 }
 
 export async function measureHistory(db: string, opts: { skipExport?: boolean; skipDelete?: boolean } = {}): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
+  // Each figure is also printed as soon as it is known, so that a long run that fails late still reports.
+  const out = new Proxy<Record<string, unknown>>({}, {
+    set(target, key, value) {
+      process.stderr.write(`bench:history: ${String(key)} ${JSON.stringify(value)}\n`);
+      target[key as string] = value;
+      return true;
+    },
+  });
   const store = new CallStore(db);
   const backlog = (store as { workOffBacklog?: (ms: number) => { more: boolean } }).workOffBacklog;
   if (backlog) while (backlog.call(store, 5000).more); // a migrated file: bring it up to date first
@@ -93,7 +100,7 @@ export async function measureHistory(db: string, opts: { skipExport?: boolean; s
     out.exportCsv = await exportFigures(db, 'csv');
   }
   if (!opts.skipDelete) {
-    const copy = join(dirname(db), 'bench-delete-copy.db');
+    const copy = `${db}.bench-delete-copy`;
     copyFileSync(db, copy);
     const s = new CallStore(copy);
     const victim = s.db.prepare('SELECT id FROM calls ORDER BY id LIMIT 1 OFFSET ?').pluck().get(Math.floor(calls / 3)) as number;

@@ -61,6 +61,7 @@ test('delete one call: its text is gone from the file and the WAL, the space is 
   assert.equal(store.list().length, 40);
   assert.deepEqual(store.search(SECRET), []);
   assert.equal(store.search('roadmap').length, 40);
+  assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
   store.close();
   assert.equal(copies(path, SECRET), 0);
 });
@@ -81,6 +82,7 @@ test('a delete killed before its compaction is finished at the next open', () =>
   assert.equal(compactionPending(again.db), false);
   assert.equal(copies(path, SECRET), 0, 'opening finished the job');
   assert.equal(again.list().length, 40);
+  assert.equal(again.db.pragma('integrity_check', { simple: true }), 'ok');
   again.close();
 });
 
