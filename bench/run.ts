@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one JSON document on stdout. Each part
 // reports ratios against a baseline measured in the same run.
 import { runAudioBench } from './audio';
+import { runHistoryBench } from './history/bench';
 import { runLanguageBench } from './language';
 import { runTranscriptImportBench } from './transcript-import';
 import { runTimingBench } from './timing';
@@ -14,6 +15,7 @@ for (const [name, run] of [
   ['vision', runVisionBench],
   ['language', runLanguageBench],
   ['transcriptImport', () => runTranscriptImportBench()],
+  ['history', runHistoryBench],
 ] as const) {
   process.stderr.write(`bench: ${name}...\n`);
   try {

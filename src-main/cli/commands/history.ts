@@ -1,10 +1,10 @@
 // candor history list | show <id> [--json] | export <id|--all> --format json|csv [--out file]
 //                | delete <id|--all> | search "<words>"
-import { writeFileSync } from 'node:fs';
 import type { CallSummary } from '../../contract/calls';
 import { LIMITS } from '../../contract/engine-api';
 import { CandorError } from '../../contract/errors';
-import { exportCalls } from '../../engine/store/export';
+import { writeExport, type SkippedCall } from '../../engine/store/export';
+import { exportToFile, FdSink } from '../../engine/store/export-file';
 import { deleteCalls } from '../../engine/store/live-calls';
 import { fileError } from '../../engine/fs-errors';
 import { parse } from '../args';
@@ -98,16 +98,26 @@ export const historyCommand: Command = {
           const format = values.format ?? 'json';
           if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
           const ids = values.all ? 'all' : [callId(positionals[0])];
-          const text = exportCalls(store, ids, format, (s) =>
-            process.stderr.write(`candor: call ${s.id} left out of the export: ${s.error}\n  run \`candor doctor\` to check the database\n`));
+          if (ids !== 'all') store.get(ids[0]); // CALL_NOT_FOUND before anything is written
+          const onSkip = (s: SkippedCall): void => {
+            process.stderr.write(`candor: call ${s.id} left out of the export: ${s.error}\n  run \`candor doctor\` to check the database\n`);
+          };
+          // Streamed: each call is written as it is read (store/export.ts).
           if (values.out) {
-            try {
-              writeFileSync(values.out, text);
-            } catch (err) {
-              throw fileError(err, values.out, 'write');
-            }
-            process.stderr.write(`exported ${ids === 'all' ? 'all calls' : `call ${ids[0]}`} to ${values.out}\n`);
-          } else process.stdout.write(text);
+            const out = values.out;
+            const done = (() => {
+              try {
+                return exportToFile(store, ids, format, out, undefined, onSkip);
+              } catch (err) {
+                throw fileError(err, out, 'write');
+              }
+            })();
+            process.stderr.write(`exported ${ids === 'all' ? `${done.calls} call(s)` : `call ${ids[0]}`} to ${out}\n`);
+          } else {
+            const sink = new FdSink(1);
+            writeExport(store, ids, format, sink, undefined, onSkip);
+            sink.flush();
+          }
           return 0;
         }
         case 'delete': {

@@ -76,6 +76,26 @@ export function captureModeFor(platform: NodeJS.Platform, replay: boolean): Capt
 /** How long a live checkpoint waits for the database before it is kept for the next second. */
 export const LIVE_BUSY_TIMEOUT_MS = 1000;
 
+const BACKLOG_SLICE_MS = 15;
+const BACKLOG_EVERY_MS = 500;
+
+/**
+ * Calls stored before schema 4 are brought up to date (store/backlog.ts) in
+ * small slices on the store's thread, one slice every half second, until
+ * none is left; a closed or failing store ends it (the next start goes on).
+ */
+function startBacklog(store: StoreClient): void {
+  const next = (): void => {
+    setTimeout(() => {
+      if (store.closed) return;
+      store.workOffBacklog(BACKLOG_SLICE_MS).then((r) => {
+        if (r.more) next();
+      }, () => undefined);
+    }, BACKLOG_EVERY_MS).unref();
+  };
+  next();
+}
+
 export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engine> {
   const platform = opts.platform ?? process.platform;
   const path = opts.dbPath ?? defaultDbPath();
@@ -90,6 +110,7 @@ export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engi
     await store.close();
     throw err;
   }
+  startBacklog(store);
   const service = new EngineService({
     store,
     liveStore,

@@ -6,11 +6,17 @@ import type { CallDetail, CallSource, CallStatus, CallSummary, Utterance, Vision
 import { CandorError } from '../../contract/errors';
 import type { Participant } from '../../contract/participants';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
+import { workOffBacklog } from './backlog';
 import { replaceBackups } from './backups';
+import { compact, compactionPending, markPendingCompaction, type CompactionResult } from './compaction';
+import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
+import { deleteCallRows } from './delete-calls';
 import { digestMismatch, sealCall } from './digest';
-import { compact, mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
 import { audioDir, isInsideFolder } from './paths';
+import { searchCalls } from './search';
 import { talkShareSparkline } from './sparkline';
+import { unindexCallUtterances, utteranceIndexer } from './utterance-index';
+import { parseSparkline, segmentsOfRecords, sparklineJson } from './sparkline-column';
 
 export interface SegmentRecord {
   side: Side;
@@ -46,9 +52,10 @@ interface CallRow {
   longest_me_sec: number | null;
   patience_mean_sec: number | null;
   questions_me: number | null;
+  sparkline_json: string | null;
 }
 
-const SUMMARY_SELECT = `
+export const SUMMARY_SELECT = `
   SELECT c.*, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me
   FROM calls c LEFT JOIN metrics m ON m.call_id = c.id`;
 
@@ -69,12 +76,20 @@ interface ParticipantRow {
   wpm: number | null;
 }
 
+/** The history list, newest first (index calls_started, read backwards). */
+export const LIST_SQL = `${SUMMARY_SELECT} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?`;
+export const SEGMENTS_SQL = 'SELECT side, start_sec, end_sec, syllables FROM segments WHERE call_id = ? ORDER BY start_sec, id';
+export const UTTERANCES_SQL = 'SELECT side, speaker, start_sec, end_sec, text, words_json FROM utterances WHERE call_id = ? ORDER BY start_sec, id';
+export const VISION_SQL = 'SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY t_sec';
+
 export class CallStore {
   readonly db: Db;
   readonly audioDir: string;
   constructor(readonly path: string, opts: StoreOptions = {}) {
     this.db = openDatabase(path, opts);
     this.audioDir = opts.audioDir ?? audioDir();
+    // A delete that was interrupted before its data was scrubbed from the file is finished now.
+    if (!opts.readonly && compactionPending(this.db)) this.compact();
   }
 
   close(): void {
@@ -120,8 +135,8 @@ export class CallStore {
     const now = (call.startedAt ?? new Date()).toISOString();
     return this.tx(() => {
       const r = this.db
-        .prepare(`INSERT INTO calls (started_at, source, file, title, status, owner_pid, heartbeat_at, created_at, updated_at)
-                  VALUES (?, ?, ?, ?, 'recording', ?, ?, ?, ?)`)
+        .prepare(`INSERT INTO calls (started_at, source, file, title, status, owner_pid, heartbeat_at, created_at, updated_at, utterances_indexed)
+                  VALUES (?, ?, ?, ?, 'recording', ?, ?, ?, ?, 1)`)
         .run(now, call.source, call.file ?? null, call.title ?? defaultTitle(call, now), process.pid, Date.now(), now, now);
       const id = Number(r.lastInsertRowid);
       this.db.prepare('INSERT INTO call_fts(rowid, title, notes, transcript) VALUES (?, ?, ?, ?)').run(id, call.title ?? defaultTitle(call, now), '', '');
@@ -155,8 +170,9 @@ export class CallStore {
       this.writeMetrics(callId, report);
       this.db
         .prepare(`UPDATE calls SET status = ?, ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL,
-                  updated_at = ? WHERE id = ?`)
-        .run(status, (endedAt ?? new Date()).toISOString(), report.durationSec, report.durationSec, new Date().toISOString(), callId);
+                  updated_at = ?, sparkline_json = ? WHERE id = ?`)
+        .run(status, (endedAt ?? new Date()).toISOString(), report.durationSec, report.durationSec, new Date().toISOString(),
+          sparklineJson(segmentsOfRecords(segments), report.durationSec), callId);
       sealCall(this.db, callId);
     });
   }
@@ -170,22 +186,29 @@ export class CallStore {
       if (utterances.length) this.replaceUtterances(id, utterances, 'import');
       this.writeMetrics(id, report);
       this.db
-        .prepare(`UPDATE calls SET status = 'complete', ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL WHERE id = ?`)
-        .run(new Date().toISOString(), report.durationSec, report.durationSec, id);
+        .prepare(`UPDATE calls SET status = 'complete', ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL,
+                  sparkline_json = ? WHERE id = ?`)
+        .run(new Date().toISOString(), report.durationSec, report.durationSec, sparklineJson(segmentsOfRecords(segments), report.durationSec), id);
       sealCall(this.db, id);
       return id;
     });
   }
 
+  /** Stores a call's utterances in time order (search finds a call's first match by rowid), each in the utterance index. */
   replaceUtterances(callId: number, utterances: Utterance[], source: 'asr' | 'import'): void {
+    const sorted = [...utterances].sort((a, b) => a.start - b.start);
     this.tx(() => {
+      unindexCallUtterances(this.db, callId);
       this.db.prepare('DELETE FROM utterances WHERE call_id = ?').run(callId);
       const ins = this.db.prepare(
         'INSERT INTO utterances (call_id, side, speaker, start_sec, end_sec, text, words_json, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const u of utterances) {
-        ins.run(callId, u.side, u.speaker ?? null, u.start, u.end, u.text, u.words ? JSON.stringify(u.words) : null, source);
+      const index = utteranceIndexer(this.db);
+      for (const u of sorted) {
+        const r = ins.run(callId, u.side, u.speaker ?? null, u.start, u.end, u.text, u.words ? JSON.stringify(u.words) : null, source);
+        index(r.lastInsertRowid, callId, u.text);
       }
-      const text = utterances.map((u) => u.text).join('\n');
+      this.db.prepare('UPDATE calls SET utterances_indexed = 1 WHERE id = ?').run(callId);
+      const text = sorted.map((u) => u.text).join('\n');
       this.db.prepare('UPDATE call_fts SET transcript = ? WHERE rowid = ?').run(text, callId);
       sealCall(this.db, callId);
     });
@@ -240,44 +263,21 @@ export class CallStore {
   list(opts: { limit?: number; offset?: number } = {}): CallSummary[] {
     return this.read(() => {
       const rows = this.db
-        .prepare(`${SUMMARY_SELECT} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?`)
+        .prepare(LIST_SQL)
         .all(opts.limit ?? 1000, opts.offset ?? 0) as CallRow[];
       return rows.map((r) => this.summary(r));
     });
   }
 
-  /** Full-text search over titles, notes and transcripts. */
+  /** Full-text search over titles, notes and transcripts, best match first, each with where it matched. */
   search(query: string, limit = 100): CallSummary[] {
-    const fts = toFtsQuery(query);
-    if (!fts) return [];
-    return this.read(() => this.searchRows(fts, query, limit));
-  }
-
-  private searchRows(fts: string, query: string, limit: number): CallSummary[] {
-    const rows = this.db
-      .prepare(`SELECT rowid AS id, snippet(call_fts, -1, '[', ']', '…', 12) AS snip,
-                  highlight(call_fts, 0, '[', ']') AS ht, highlight(call_fts, 1, '[', ']') AS hn
-                FROM call_fts WHERE call_fts MATCH ? ORDER BY rank LIMIT ?`)
-      .all(fts, limit) as { id: number; snip: string; ht: string; hn: string }[];
-    const out: CallSummary[] = [];
-    for (const r of rows) {
-      const row = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`).get(r.id) as CallRow | undefined;
-      if (!row) continue;
-      const field = r.ht.includes('[') ? 'title' : r.hn.includes('[') ? 'notes' : 'transcript';
-      const s = this.summary(row);
-      s.match = { field, snippet: r.snip, atSec: field === 'transcript' ? this.matchTime(r.id, query) : undefined };
-      out.push(s);
-    }
-    return out;
-  }
-
-  /** The start of the first utterance of a call that contains the search's words. */
-  private matchTime(callId: number, query: string): number | undefined {
-    const words = query.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-    const utts = this.db.prepare('SELECT start_sec, text FROM utterances WHERE call_id = ? ORDER BY start_sec').all(callId) as { start_sec: number; text: string }[];
-    const hit = utts.find((u) => words.every((w) => u.text.toLowerCase().includes(w.replace(/\*$/, ''))))
-      ?? utts.find((u) => words.some((w) => u.text.toLowerCase().includes(w.replace(/\*$/, ''))));
-    return hit?.start_sec;
+    return this.read(() => {
+      const one = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`);
+      return searchCalls(this.db, query, limit, (id) => {
+        const row = one.get(id) as CallRow | undefined;
+        return row && this.summary(row);
+      });
+    });
   }
 
   get(id: number): CallDetail {
@@ -298,12 +298,12 @@ export class CallStore {
     const participants = fromTable.length ? fromTable : stored?.participants ?? [];
     const report = stored ? ({ ...stored, segments, ...(participants.length ? { participants } : {}) } as AnalysisReport) : null;
     const utterances = (this.db
-      .prepare('SELECT side, speaker, start_sec, end_sec, text, words_json FROM utterances WHERE call_id = ? ORDER BY start_sec, id')
+      .prepare(UTTERANCES_SQL)
       .all(id) as { side: Side; speaker: string | null; start_sec: number; end_sec: number; text: string; words_json: string | null }[])
       .map((u) => ({ side: u.side, speaker: u.speaker, start: u.start_sec, end: u.end_sec, text: u.text,
         ...(u.words_json ? { words: this.parseStored<Utterance['words']>(u.words_json, id, 'word timings') } : {}) }));
     const vision = (this.db
-      .prepare('SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY t_sec')
+      .prepare(VISION_SQL)
       .all(id) as { t_sec: number; faces_visible: number; facing_count: number; camera_on: number }[])
       .map((v) => ({ t: v.t_sec, facesVisible: v.faces_visible, facingCount: v.facing_count, cameraOn: v.camera_on === 1 }));
     if (row.status !== 'recording' && this.hasTable('call_digests') && digestMismatch(this.db, id)) {
@@ -314,7 +314,7 @@ export class CallStore {
   }
 
   segmentRecords(id: number): SegmentRecord[] {
-    return this.read(() => this.db.prepare('SELECT side, start_sec, end_sec, syllables FROM segments WHERE call_id = ? ORDER BY start_sec, id').all(id) as
+    return this.read(() => this.db.prepare(SEGMENTS_SQL).all(id) as
       { side: Side; start_sec: number; end_sec: number; syllables: number }[])
       .map((s) => ({ side: s.side, start: s.start_sec, end: s.end_sec, syllables: s.syllables }));
   }
@@ -345,33 +345,54 @@ export class CallStore {
     });
   }
 
-  /** Deletes calls for good: rows, search index, kept audio, and the free pages in the file. */
-  delete(ids: number[] | 'all'): number {
+  /**
+   * Deletes calls for good: rows, search indexes and kept audio, then the
+   * data is scrubbed from the file (compact). `compact: false` leaves that to
+   * a later `compact()` (the store's worker, when idle); it is recorded in
+   * the same transaction, so even a crash cannot skip it.
+   */
+  delete(ids: number[] | 'all', opts: { compact?: boolean } = {}): number {
     const audio = this.read(() => (ids === 'all'
       ? this.db.prepare('SELECT audio_file FROM calls WHERE audio_file IS NOT NULL').pluck().all()
       : ids.map((id) => this.db.prepare('SELECT audio_file FROM calls WHERE id = ?').pluck().get(id))).filter(Boolean) as string[]);
     const n = this.tx(() => {
-      if (ids === 'all') {
-        const count = (this.db.prepare('SELECT count(*) FROM calls').pluck().get() as number);
-        this.db.exec('DELETE FROM calls; DELETE FROM call_fts;');
-        return count;
-      }
-      let count = 0;
-      for (const id of ids) {
-        count += this.db.prepare('DELETE FROM calls WHERE id = ?').run(id).changes;
-        this.db.prepare('DELETE FROM call_fts WHERE rowid = ?').run(id);
-      }
+      const count = deleteCallRows(this.db, ids);
+      markPendingCompaction(this.db);
       return count;
     });
     // Only Candor's own recordings: a row naming any other path (edited, or from another machine) removes nothing.
     for (const f of audio) if (isInsideFolder(this.audioDir, f) && !isFolder(f)) rmSync(f, { force: true });
+    if (opts.compact !== false) this.compact();
+    return n;
+  }
+
+  /**
+   * Brings calls stored before schema version 4 up to date (utterance index,
+   * stored sparkline) for about `budgetMs`; see backlog.ts. The engine runs
+   * it in small slices after start-up.
+   */
+  workOffBacklog(budgetMs = 50): { calls: number; more: boolean } {
     try {
-      compact(this.db);
-      if (this.path !== ':memory:') replaceBackups(this.db, this.path);
+      return workOffBacklog(this.db, budgetMs);
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }
-    return n;
+  }
+
+  /**
+   * Finishes the scrubbing of deleted calls (see compaction.ts); a no-op when
+   * nothing is pending. Once the file holds no trace of them, the old backups
+   * (which still do) are replaced by one fresh copy.
+   */
+  compact(): CompactionResult {
+    try {
+      if (!compactionPending(this.db)) return { done: true, freedPages: 0, fullVacuum: false };
+      const result = compact(this.db);
+      if (result.done && this.path !== ':memory:') replaceBackups(this.db, this.path);
+      return result;
+    } catch (err) {
+      throw mapSqliteError(err, this.path);
+    }
   }
 
   /** Calls left in 'recording' whose recorder is gone: crashed mid-call. */
@@ -382,7 +403,7 @@ export class CallStore {
   }
 
   private summary(r: CallRow, segments?: Segments): CallSummary {
-    const segs = segments ?? this.segments(r.id);
+    const sparkline = r.sparkline_json != null ? parseSparkline(r.sparkline_json) : talkShareSparkline(segments ?? this.segments(r.id), r.duration_sec);
     return {
       id: r.id,
       title: r.title,
@@ -396,7 +417,7 @@ export class CallStore {
       longestMonologueSec: r.longest_me_sec ?? null,
       patienceMeanSec: r.patience_mean_sec ?? null,
       questionsMe: r.questions_me ?? null,
-      sparkline: talkShareSparkline(segs, r.duration_sec),
+      sparkline,
     };
   }
 }
@@ -414,11 +435,7 @@ function defaultTitle(call: NewCall, iso: string): string {
   return `Call ${iso.slice(0, 16).replace('T', ' ')}`;
 }
 
-/** Turns what a user types into an FTS5 query of prefix terms, all required. */
-export function toFtsQuery(q: string): string {
-  const terms = q.match(/[\p{L}\p{N}']+/gu) ?? [];
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
-}
+export { toFtsQuery } from './fts-query';
 
 const HEARTBEAT_STALE_MS = 10_000;
 /**

@@ -116,8 +116,12 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     assertKnownSchema(db, path);
     assertSound(db, path, opts.checkMaxBytes ?? QUICK_CHECK_MAX_BYTES);
     if (!opts.readonly) {
+      // A new file reclaims the pages of deleted calls in small steps (compaction.ts); this must come before any table.
+      if (db.pragma('page_count', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // Deleted cells are overwritten with zeros where that costs no extra write; free pages go by compaction.
+      db.pragma('secure_delete = FAST');
     }
     db.pragma('foreign_keys = ON');
     const backups = !opts.readonly && path !== ':memory:' && opts.backups !== false;
@@ -170,11 +174,4 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Makes deleted rows unrecoverable from the file: WAL folded in, free pages dropped. */
-export function compact(db: Db): void {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('VACUUM');
-  db.pragma('wal_checkpoint(TRUNCATE)');
 }

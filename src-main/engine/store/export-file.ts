@@ -1,33 +1,78 @@
-// An export written to the file the user chose: every named call checked
-// first (nothing is written for a call that does not exist), then written
-// beside the target and renamed, so a half-written export never sits under
-// the chosen name. Runs in the store's worker thread in the engine.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+// Writing an export to a file or a descriptor in 1 MB chunks, synchronously
+// (the store is synchronous, and in the store's worker nothing else waits).
+// A file export is written beside its target and renamed at the end, so a
+// half-written export never sits under the chosen name. Every named call is
+// checked first: nothing is written for a call that does not exist. Runs in
+// the store's worker thread in the engine.
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { ExportFormat } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
 import type { CallStore } from './calls-store';
-import { exportCalls } from './export';
+import { writeExport, type ExportProgress, type ExportSink, type ExportSkip, type ExportSummary } from './export';
 
-export interface ExportFileResult {
+const CHUNK_BYTES = 1 << 20;
+
+/** A sink over an open descriptor; `flush()` writes what is buffered. */
+export class FdSink implements ExportSink {
+  bytes = 0;
+  private parts: string[] = [];
+  private buffered = 0;
+
+  constructor(private readonly fd: number) {}
+
+  write(chunk: string): void {
+    this.parts.push(chunk);
+    this.buffered += chunk.length;
+    if (this.buffered >= CHUNK_BYTES) this.flush();
+  }
+
+  flush(): void {
+    if (!this.parts.length) return;
+    const buf = Buffer.from(this.parts.join(''));
+    this.parts = [];
+    this.buffered = 0;
+    for (let off = 0; off < buf.length;) {
+      try {
+        off += writeSync(this.fd, buf, off);
+      } catch (err) {
+        // A non-blocking pipe (stdout) that is full: wait a moment and go on.
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      }
+    }
+    this.bytes += buf.length;
+  }
+}
+
+export interface FileExportResult extends ExportSummary {
   path: string;
-  calls: number;
   bytes: number;
 }
 
-export function exportToFile(store: CallStore, ids: number[] | 'all', format: ExportFormat, path: string): ExportFileResult {
-  if (ids !== 'all') for (const id of ids) store.get(id); // CALL_NOT_FOUND before a file is written
-  const calls = ids === 'all' ? (store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number) : ids.length;
-  let skipped = 0; // damaged calls are left out (and listed in a JSON export's `skipped`)
-  const text = exportCalls(store, ids, format, () => skipped++);
+export function exportToFile(store: CallStore, ids: number[] | 'all', format: ExportFormat, path: string,
+  onProgress?: ExportProgress, onSkip?: ExportSkip): FileExportResult {
+  if (ids !== 'all') {
+    const exists = store.db.prepare('SELECT 1 FROM calls WHERE id = ?').pluck();
+    for (const id of ids) if (exists.get(id) === undefined) store.get(id); // CALL_NOT_FOUND, before a file is written
+  }
   const tmp = `${path}.part-${process.pid}`;
+  let fd: number | undefined;
   try {
-    writeFileSync(tmp, text, { mode: 0o600 });
+    fd = openSync(tmp, 'w', 0o600);
+    const sink = new FdSink(fd);
+    const summary = writeExport(store, ids, format, sink, onProgress, onSkip);
+    sink.flush();
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, path);
+    return { ...summary, path, bytes: sink.bytes };
   } catch (err) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
+    if (err instanceof CandorError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
+    if (!code) throw err;
     throw new CandorError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'INTERNAL',
       `cannot write the export to ${path}: ${(err as Error).message}`, 'Choose another folder and try again.', { cause: err });
   }
-  return { path, calls: calls - skipped, bytes: Buffer.byteLength(text) };
 }

@@ -1,8 +1,18 @@
 // Export of calls: JSON (everything the store has about each call) or CSV
-// (one row of metrics per call, for a spreadsheet).
-import type { CallDetail, ExportFormat } from '../../contract/calls';
+// (one row of metrics per call, for a spreadsheet). Streamed: each call is
+// written to the sink as soon as it is read, so memory stays flat however
+// large the history. For JSON, SQLite builds each call's text itself
+// (export-sql.ts), which is several times faster than reading thousands of
+// rows into JS objects and serialising them again. One call that cannot be
+// read (damaged row or a digest that no longer matches) is left out and
+// named in `skipped`; it does not stop the export of the others, unless it is
+// the only call asked for.
+import type { ExportFormat } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
 import type { CallStore } from './calls-store';
+import { mapSqliteError, type Db } from './db';
+import { digestMismatch } from './digest';
+import { CALL_JSON_SQL, callJson, CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL, type CallJsonRow } from './export-sql';
 
 export const CSV_COLUMNS = [
   'id', 'title', 'started_at', 'duration_sec', 'status', 'talk_share', 'talk_me_sec', 'talk_them_sec',
@@ -10,23 +20,33 @@ export const CSV_COLUMNS = [
   'interruptions_me', 'interruptions_them', 'silence_share', 'pace_wpm', 'pace_method', 'questions_me', 'notes',
 ] as const;
 
+/** Where an export goes: a file (export-file.ts), stdout, or a string. */
+export interface ExportSink {
+  write(chunk: string): void;
+}
+
+export type ExportProgress = (done: number, total: number) => void;
+
+export interface ExportSummary {
+  calls: number;
+  /** Calls left out because their rows could not be read, with the reason. */
+  skipped: SkippedCall[];
+}
+
+const PROGRESS_EVERY = 100;
+
+type Statement = ReturnType<Db['prepare']>;
+
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? String(v) : String(v);
+  const s = String(v);
   // Quote when needed; neutralise spreadsheet formulas.
   const safe = /^[=+\-@\t\r]/.test(s) && typeof v !== 'number' ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function csvRow(c: CallDetail): string {
-  const m = c.report?.metrics;
-  const q = (m?.questions as { me?: number } | undefined)?.me ?? null;
-  const cells = [
-    c.id, c.title, c.startedAt, c.durationSec, c.status, m?.talkShare, m?.talkSec.me, m?.talkSec.them,
-    m?.longestMonologueSec.me, m?.longestMonologueSec.them, m?.patienceSec.mean, m?.patienceSec.median, m?.patienceSec.count,
-    m?.interruptions.me, m?.interruptions.them, m?.silenceShare, m?.pace.wpm, m?.pace.method, q, c.notes,
-  ];
-  return cells.map(csvCell).join(',');
+function exportIds(store: CallStore, ids: number[] | 'all'): number[] {
+  return ids === 'all' ? (store.db.prepare(EXPORT_IDS_ALL_SQL).pluck().all() as number[]) : ids;
 }
 
 /** A call left out of an export because its stored data is damaged. */
@@ -35,33 +55,111 @@ export interface SkippedCall {
   error: string;
 }
 
+export type ExportSkip = (s: SkippedCall) => void;
+
+export function writeExport(store: CallStore, ids: number[] | 'all', format: ExportFormat, sink: ExportSink,
+  onProgress?: ExportProgress, onSkip?: ExportSkip): ExportSummary {
+  return format === 'json' ? writeJson(store, ids, sink, onProgress, onSkip) : writeCsv(store, ids, sink, onProgress, onSkip);
+}
+
 /**
- * The calls to export. One damaged call must not sink an export of many: with
- * 'all' or several ids it is left out and reported through `onSkip` (and in
- * the JSON's `skipped`); a single requested call fails with its error.
+ * Why a call cannot be exported, as CallStore.get names it, or null: its rows
+ * fail to read, or they read fine but no longer match the digest written with
+ * them (which the export's own SQL would not notice).
  */
-function readCalls(store: CallStore, ids: number[] | 'all', onSkip?: (s: SkippedCall) => void): { calls: CallDetail[]; skipped: SkippedCall[] } {
-  const list = ids === 'all' ? store.list({ limit: 1_000_000 }).map((c) => c.id).reverse() : ids;
-  const calls: CallDetail[] = [];
-  const skipped: SkippedCall[] = [];
-  for (const id of list) {
+function damage(store: CallStore, id: number): unknown {
+  try {
+    if (!digestMismatch(store.db, id)) return null;
+  } catch {
+    // named by get() below
+  }
+  try {
+    store.get(id);
+    return null;
+  } catch (err) {
+    return err;
+  }
+}
+
+/** The JSON text of one call; throws what CallStore.get throws for it (CALL_NOT_FOUND, a named damage). */
+function oneCallJson(store: CallStore, one: Statement, id: number): string {
+  const bad = damage(store, id);
+  if (bad) throw bad;
+  let row: CallJsonRow | undefined;
+  try {
+    row = one.get(id) as CallJsonRow | undefined;
+  } catch (err) {
+    store.get(id); // names the damage
+    throw mapSqliteError(err, store.path);
+  }
+  if (!row) store.get(id); // CALL_NOT_FOUND
+  return callJson(row!);
+}
+
+/**
+ * One damaged call must not sink an export of many: with 'all' or several ids
+ * it is left out and reported through `onSkip` (and in the JSON's `skipped`);
+ * a single requested call fails with its error.
+ */
+function eachCall(list: number[], onSkip: ExportSkip, fn: (id: number, i: number) => void): void {
+  for (const [i, id] of list.entries()) {
     try {
-      calls.push(store.get(id));
+      fn(id, i);
     } catch (err) {
       if (list.length === 1 || !(err instanceof CandorError) || err.code !== 'DB_UNREADABLE') throw err;
-      const s = { id, error: err.message };
-      skipped.push(s);
-      onSkip?.(s);
+      onSkip({ id, error: err.message });
     }
   }
+}
+
+function writeJson(store: CallStore, ids: number[] | 'all', sink: ExportSink, onProgress?: ExportProgress, onSkip?: ExportSkip): ExportSummary {
+  const list = exportIds(store, ids);
+  const one = store.db.prepare(CALL_JSON_SQL);
+  const skipped: SkippedCall[] = [];
+  sink.write(`{\n  "exportedAt": ${JSON.stringify(new Date().toISOString())},\n  "calls": [`);
+  let calls = 0;
+  eachCall(list, (s) => { skipped.push(s); onSkip?.(s); }, (id, i) => {
+    const text = oneCallJson(store, one, id);
+    sink.write(`${calls++ ? ',' : ''}\n    ${text}`);
+    if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, list.length);
+  });
+  sink.write(`\n  ]${skipped.length ? `,\n  "skipped": ${JSON.stringify(skipped)}` : ''}\n}\n`);
+  onProgress?.(list.length, list.length);
   return { calls, skipped };
 }
 
-export function exportCalls(store: CallStore, ids: number[] | 'all', format: ExportFormat, onSkip?: (s: SkippedCall) => void): string {
-  const { calls, skipped } = readCalls(store, ids, onSkip);
-  if (format === 'json') {
-    const body = { exportedAt: new Date().toISOString(), calls: calls.map(({ sparkline: _s, ...rest }) => rest), ...(skipped.length ? { skipped } : {}) };
-    return JSON.stringify(body, null, 2) + '\n';
-  }
-  return [CSV_COLUMNS.join(','), ...calls.map(csvRow)].join('\n') + '\n';
+/** One row per call; the calls are checked as for JSON, so a damaged call is left out of both alike. */
+function writeCsv(store: CallStore, ids: number[] | 'all', sink: ExportSink, onProgress?: ExportProgress, onSkip?: ExportSkip): ExportSummary {
+  sink.write(`${CSV_COLUMNS.join(',')}\n`);
+  // Rows first, then the checks: the connection runs one statement at a time.
+  const one = store.db.prepare(CSV_SQL_ONE).raw();
+  const rows = ids === 'all'
+    ? (store.db.prepare(CSV_SQL_ALL).raw().all() as unknown[][])
+    : ids.map((id) => (one.get(id) as unknown[] | undefined) ?? [id]);
+  const skipped: SkippedCall[] = [];
+  let calls = 0;
+  let chunk = '';
+  const byId = new Map(rows.map((r) => [r[0] as number, r]));
+  eachCall([...byId.keys()], (s) => { skipped.push(s); onSkip?.(s); }, (id) => {
+    const bad = damage(store, id);
+    if (bad) throw bad;
+    const r = byId.get(id)!;
+    if (r.length === 1) store.get(id); // CALL_NOT_FOUND
+    chunk += `${r.map(csvCell).join(',')}\n`;
+    if (++calls % PROGRESS_EVERY === 0) {
+      sink.write(chunk);
+      chunk = '';
+      onProgress?.(calls, rows.length);
+    }
+  });
+  sink.write(chunk);
+  onProgress?.(calls, rows.length);
+  return { calls, skipped };
+}
+
+/** The whole export as one string: for a few calls (tests, a single call's export). */
+export function exportCalls(store: CallStore, ids: number[] | 'all', format: ExportFormat, onSkip?: ExportSkip): string {
+  const parts: string[] = [];
+  writeExport(store, ids, format, { write: (c) => parts.push(c) }, undefined, onSkip);
+  return parts.join('');
 }

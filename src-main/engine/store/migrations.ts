@@ -176,6 +176,43 @@ export const MIGRATIONS: Migration[] = [
               (SELECT count(*) FROM utterances x WHERE x.call_id = metrics.call_id);
     `,
   },
+  {
+    // The history at 10,000 calls (issue 13): the list reads a stored
+    // sparkline instead of every segment of every listed call; segments are
+    // indexed in the order getCall reads them (start, then id) with a small
+    // index for the live checkpoint's open segments; each utterance is in a
+    // full-text index of its own (contentless: the text is stored once, in
+    // utterances; words keyed by call, see utterance-index.ts) so that a
+    // search finds the moment of a hit in the index; a deletion whose
+    // scrubbing is not finished is recorded so that the next open completes
+    // it (defect 8 of issue 14). Only SQL here, so that the upgrade is quick.
+    version: 4,
+    name: 'history at scale: stored sparklines, segment order index, utterance search, pending compaction',
+    sql: `
+      ALTER TABLE calls ADD COLUMN sparkline_json TEXT;
+      -- 1 once the call's utterances are in utterance_fts. Calls stored before
+      -- this version are indexed (and get their sparkline) a few at a time
+      -- after open (backlog.ts); until then they are found the old way.
+      ALTER TABLE calls ADD COLUMN utterances_indexed INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX calls_backlog ON calls(id) WHERE utterances_indexed = 0 OR sparkline_json IS NULL;
+
+      DROP INDEX segments_call;
+      CREATE INDEX segments_call ON segments(call_id, start_sec);
+      CREATE INDEX segments_open ON segments(call_id) WHERE open = 1;
+
+      -- Trends read these columns only: a covering index keeps them off the reports' pages.
+      CREATE INDEX metrics_trends ON metrics(call_id, talk_share, pace_wpm, longest_me_sec, patience_mean_sec, questions_me);
+
+      -- rowid = utterances.id; words keyed by call (utterance-index.ts).
+      CREATE VIRTUAL TABLE utterance_fts USING fts5(text, content = '', tokenize = 'porter unicode61');
+      INSERT INTO utterance_fts(utterance_fts, rank) VALUES ('secure-delete', 1);
+
+      CREATE TABLE pending_compaction (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        since  TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

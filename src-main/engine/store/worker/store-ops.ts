@@ -3,11 +3,12 @@
 // arguments, and returns a plain result. The client offers them by name,
 // typed from this table, next to CallStore's methods.
 import type { ExportFormat } from '../../../contract/calls';
+import type { ExportResult } from '../../../contract/engine-api';
 import type { Settings, SettingsPatch } from '../../../contract/settings';
 import { applyRetention } from '../../service/retention';
 import { SettingsStore } from '../../service/settings-store';
 import type { CallStore, NewCall } from '../calls-store';
-import { compact } from '../db';
+import { fullVacuum } from '../compaction';
 import { exportToFile } from '../export-file';
 import { beginLiveCall, deleteCalls, liveCallIds } from '../live-calls';
 import { recoverInterruptedCalls } from '../recovery';
@@ -20,12 +21,15 @@ export const STORE_OPS = {
   updateSettings: (s: CallStore, patch: SettingsPatch, now: Date): Settings => new SettingsStore(s).update(patch, now),
   recoverInterrupted: (s: CallStore): number[] => recoverInterruptedCalls(s),
   applyRetention: (s: CallStore, days: number, now: Date): number[] => applyRetention(s, days, now),
-  exportToFile: (s: CallStore, ids: number[] | 'all', format: ExportFormat, path: string) => exportToFile(s, ids, format, path),
+  exportToFile: (s: CallStore, ids: number[] | 'all', format: ExportFormat, path: string): ExportResult => {
+    const done = exportToFile(s, ids, format, path); // streamed, flat memory (store/export.ts); damaged calls left out
+    return { path: done.path, calls: done.calls, bytes: done.bytes };
+  },
   beginLiveCall: (s: CallStore, call: NewCall): number => beginLiveCall(s, call),
   deleteCalls: (s: CallStore, ids: number[] | 'all') => deleteCalls(s, ids),
   liveCallIds: (s: CallStore): number[] => liveCallIds(s),
   /** Reclaims the free pages of the file now (a full VACUUM: it can take seconds on a big history). */
-  vacuum: (s: CallStore): void => compact(s.db),
+  vacuum: (s: CallStore): void => fullVacuum(s.db),
 } satisfies Record<string, (s: CallStore, ...args: never[]) => unknown>;
 
 export type StoreOps = typeof STORE_OPS;

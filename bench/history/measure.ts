@@ -1,0 +1,117 @@
+// The history figures of issue 13 on a built history, each with its target:
+// warm medians of the list, search, getCall, trends and open; each export
+// format in a child process (time and peak RSS); and delete (one call, then
+// all) on a copy of the file.
+import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CallStore } from '../../src-main/engine/store/calls-store';
+import { recoverInterruptedCalls } from '../../src-main/engine/store/recovery';
+import { weeklyTrends } from '../../src-main/engine/store/trends';
+import { measure } from '../process-stats';
+import { RARE_WORD } from './words';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+
+export interface Figure {
+  value: number;
+  unit: 'ms' | 's' | 'MB';
+  target: number;
+  ok: boolean;
+  note?: string;
+}
+
+function figure(value: number, unit: Figure['unit'], target: number, note?: string): Figure {
+  return { value: Math.round(value * 10) / 10, unit, target, ok: value <= target, ...(note ? { note } : {}) };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+/** Warm median in ms: one untimed run, then `runs` timed ones. */
+function warm(fn: () => unknown, runs = 7): number {
+  fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  return median(ts);
+}
+
+async function exportFigures(db: string, format: 'json' | 'csv'): Promise<Record<string, Figure | string>> {
+  const out = `${db}.bench-export.${format}`;
+  const stats = await measure(process.execPath, ['--import', 'tsx', join(HERE, 'export-child.ts'), db, format, out], { cwd: ROOT });
+  const r = JSON.parse(stats.stdout.trim().split('\n').pop() || '{}') as { ok?: boolean; seconds?: number; error?: string };
+  const size = existsSync(out) ? statSync(out).size / 1e6 : 0;
+  rmSync(out, { force: true });
+  if (!r.ok) return { error: r.error ?? stats.stderr.slice(-300), seconds: String(stats.wallSec), peakRssMb: String(Math.round(stats.peakRssMb)) };
+  return {
+    seconds: figure(r.seconds ?? stats.wallSec, 's', 10, `process wall ${stats.wallSec.toFixed(1)} s incl. start-up; ${size.toFixed(0)} MB written`),
+    peakRss: figure(stats.peakRssMb, 'MB', 200),
+  };
+}
+
+export async function measureHistory(db: string, opts: { skipExport?: boolean; skipDelete?: boolean } = {}): Promise<Record<string, unknown>> {
+  // Each figure is also printed as soon as it is known, so that a long run that fails late still reports.
+  const out = new Proxy<Record<string, unknown>>({}, {
+    set(target, key, value) {
+      process.stderr.write(`bench:history: ${String(key)} ${JSON.stringify(value)}\n`);
+      target[key as string] = value;
+      return true;
+    },
+  });
+  const store = new CallStore(db);
+  const backlog = (store as { workOffBacklog?: (ms: number) => { more: boolean } }).workOffBacklog;
+  if (backlog) while (backlog.call(store, 5000).more); // a migrated file: bring it up to date first
+  const calls = store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
+  const longId = store.db.prepare('SELECT id FROM calls ORDER BY duration_sec DESC LIMIT 1').pluck().get() as number;
+  const longMin = (store.db.prepare('SELECT duration_sec FROM calls WHERE id = ?').pluck().get(longId) as number) / 60;
+  out.history = {
+    calls,
+    fileMb: Math.round(statSync(db).size / 1e6),
+    segments: store.db.prepare('SELECT count(*) FROM segments').pluck().get(),
+    utterances: store.db.prepare('SELECT count(*) FROM utterances').pluck().get(),
+    visionSamples: store.db.prepare('SELECT count(*) FROM vision_samples').pluck().get(),
+  };
+  out.list500 = figure(warm(() => store.list({ limit: 500 })), 'ms', 50);
+  out.historyList1000 = figure(warm(() => store.list({ limit: 1000 })), 'ms', 50, '`history list` (1,000 calls)');
+  const search: Record<string, Figure> = {};
+  for (const [name, q] of [['common "the"', 'the'], ['common "think"', 'think'], [`rare "${RARE_WORD}"`, RARE_WORD], ['phrase "next week"', '"next week"'], ['prefix "budg*"', 'budg*']]) {
+    const hits = store.search(q).length;
+    search[name] = figure(warm(() => store.search(q)), 'ms', 50, `${hits} hits with snippet and moment`);
+  }
+  out.search = search;
+  out.getCall2h = figure(warm(() => store.get(longId)), 'ms', 50, `call of ${longMin.toFixed(0)} min`);
+  out.trends26 = figure(warm(() => weeklyTrends(store.db, { weeks: 26 })), 'ms', 20);
+  out.trends520 = figure(warm(() => weeklyTrends(store.db, { weeks: 520 })), 'ms', 20);
+  store.close();
+  out.openWithRecovery = figure(warm(() => {
+    const s = new CallStore(db);
+    recoverInterruptedCalls(s);
+    s.close();
+  }), 'ms', 100);
+  if (!opts.skipExport) {
+    out.exportJson = await exportFigures(db, 'json');
+    out.exportCsv = await exportFigures(db, 'csv');
+  }
+  if (!opts.skipDelete) {
+    const copy = `${db}.bench-delete-copy`;
+    copyFileSync(db, copy);
+    const s = new CallStore(copy);
+    const victim = s.db.prepare('SELECT id FROM calls ORDER BY id LIMIT 1 OFFSET ?').pluck().get(Math.floor(calls / 3)) as number;
+    let t = performance.now();
+    s.delete([victim]);
+    out.deleteOne = figure(performance.now() - t, 'ms', 1000, 'rows, search indexes and scrubbing of the file');
+    t = performance.now();
+    s.delete('all');
+    out.deleteAll = figure((performance.now() - t) / 1000, 's', 10);
+    s.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+// Deleting for good without stopping the world: the rows go at once, the
+// file gives the space back in small steps, no copy of the deleted text is
+// left in the file or its WAL, and a delete interrupted before that is
+// finished at the next open (issue 14, defect 8).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import Database from 'better-sqlite3';
+import { CallStore } from '../../../src-main/engine/store/calls-store';
+import { compactionPending } from '../../../src-main/engine/store/compaction';
+import { ROOT } from '../../support/cli';
+import { tempDir } from '../../support/tmp';
+import { FILLER, saveCallWith } from './support/history';
+
+const dir = tempDir();
+const SECRET = 'Zebracorn';
+
+function fileBytes(path: string): Buffer {
+  const parts = [readFileSync(path)];
+  if (existsSync(`${path}-wal`)) parts.push(readFileSync(`${path}-wal`));
+  return Buffer.concat(parts);
+}
+
+function copies(path: string, word: string): number {
+  const bytes = fileBytes(path);
+  let n = 0;
+  for (let at = bytes.indexOf(word); at >= 0; at = bytes.indexOf(word, at + 1)) n++;
+  return n;
+}
+
+/** 40 calls of filler and one that says the secret in its title, notes and 200 utterances. */
+function history(path: string): { store: CallStore; secretId: number } {
+  const store = new CallStore(path);
+  const lines = (k: number) => Array.from({ length: 200 }, (_, i) => `${FILLER[(i + k) % FILLER.length]} number ${i}`);
+  for (let k = 0; k < 20; k++) saveCallWith(store, `Filler ${k}`, lines(k));
+  const secretId = saveCallWith(store, `${SECRET} call`, lines(0).map((l, i) => (i % 3 ? l : `${l} ${SECRET}${i} ${SECRET}`)), { notes: `${SECRET} notes` });
+  for (let k = 20; k < 40; k++) saveCallWith(store, `Filler ${k}`, lines(k));
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  return { store, secretId };
+}
+
+test('a new database reclaims space incrementally and deletes cells with zeros', () => {
+  const s = new CallStore(join(dir, 'new.db'));
+  assert.equal(s.db.pragma('auto_vacuum', { simple: true }), 2, 'incremental');
+  assert.equal(s.db.pragma('secure_delete', { simple: true }), 2, 'fast');
+  s.close();
+});
+
+test('delete one call: its text is gone from the file and the WAL, the space is given back', () => {
+  const path = join(dir, 'one.db');
+  const { store, secretId } = history(path);
+  assert.ok(copies(path, SECRET) > 100, 'the secret is in the file before');
+  const before = statSync(path).size;
+  assert.equal(store.delete([secretId]), 1);
+  assert.equal(store.db.pragma('freelist_count', { simple: true }), 0);
+  assert.equal(compactionPending(store.db), false);
+  assert.equal(copies(path, SECRET), 0, 'no copy left while open');
+  assert.ok(statSync(path).size < before, 'the file shrank');
+  assert.equal(store.list().length, 40);
+  assert.deepEqual(store.search(SECRET), []);
+  assert.equal(store.search('roadmap').length, 40);
+  assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
+  store.close();
+  assert.equal(copies(path, SECRET), 0);
+});
+
+test('a delete killed before its compaction is finished at the next open', () => {
+  const path = join(dir, 'killed.db');
+  const { store, secretId } = history(path);
+  store.close();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/engine/store/support/delete-then-die.ts'), path, String(secretId)],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.signal, 'SIGKILL', r.stderr);
+  assert.ok(copies(path, SECRET) > 0, 'the kill left the text on disk');
+  const raw = new Database(path, { readonly: true });
+  assert.equal(raw.prepare('SELECT count(*) FROM pending_compaction').pluck().get(), 1, 'the pending compaction was recorded with the delete');
+  assert.equal(raw.prepare('SELECT count(*) FROM calls WHERE id = ?').pluck().get(secretId), 0, 'the delete itself was committed');
+  raw.close();
+  const again = new CallStore(path);
+  assert.equal(compactionPending(again.db), false);
+  assert.equal(copies(path, SECRET), 0, 'opening finished the job');
+  assert.equal(again.list().length, 40);
+  assert.equal(again.db.pragma('integrity_check', { simple: true }), 'ok');
+  again.close();
+});
+
+test('delete everything: quick, nothing left, and the history works again after', () => {
+  const path = join(dir, 'all.db');
+  const { store } = history(path);
+  assert.equal(store.delete('all'), 41);
+  assert.equal(copies(path, SECRET), 0);
+  assert.equal(copies(path, 'roadmap'), 0);
+  assert.deepEqual(store.list(), []);
+  const id = saveCallWith(store, 'After', ['the roadmap again']);
+  assert.deepEqual(store.search('roadmap').map((c) => c.id), [id]);
+  assert.equal(store.search('roadmap')[0].match?.atSec, 0);
+  store.close();
+});
+
+test('a database made before incremental vacuum is converted by its first compaction', () => {
+  const path = join(dir, 'legacy.db');
+  const { store, secretId } = history(path);
+  store.close();
+  const raw = new Database(path);
+  raw.pragma('auto_vacuum = NONE');
+  raw.exec('VACUUM');
+  assert.equal(raw.pragma('auto_vacuum', { simple: true }), 0);
+  raw.close();
+  const s = new CallStore(path);
+  s.delete([secretId]);
+  assert.equal(s.db.pragma('auto_vacuum', { simple: true }), 2);
+  assert.equal(copies(path, SECRET), 0);
+  s.close();
+});

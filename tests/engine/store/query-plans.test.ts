@@ -1,0 +1,57 @@
+// Every hot query of the history reads through an index in the order it
+// returns rows: no full scan of a big table and no sort of one, so a change
+// that brings either back fails here instead of on a user's 10,000 calls.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import test from 'node:test';
+import { BACKLOG_SQL } from '../../../src-main/engine/store/backlog';
+import { CallStore, LIST_SQL, SEGMENTS_SQL, SUMMARY_SELECT, UTTERANCES_SQL, VISION_SQL } from '../../../src-main/engine/store/calls-store';
+import { CALL_JSON_SQL, CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL } from '../../../src-main/engine/store/export-sql';
+import { CALL_TEXT_SQL, FIRST_UTTERANCE_MATCH_SQL, SEARCH_CALLS_SQL } from '../../../src-main/engine/store/search';
+import { TRENDS_SQL } from '../../../src-main/engine/store/trends';
+import { tempDir } from '../../support/tmp';
+import { FILLER, saveCallWith } from './support/history';
+
+const dir = tempDir();
+
+const HOT: [string, string, unknown[]][] = [
+  ['list', LIST_SQL, [500, 0]],
+  ['one summary', `${SUMMARY_SELECT} WHERE c.id = ?`, [1]],
+  ['segments of a call', SEGMENTS_SQL, [1]],
+  ['utterances of a call', UTTERANCES_SQL, [1]],
+  ['face samples of a call', VISION_SQL, [1]],
+  ['search: calls', SEARCH_CALLS_SQL, ['"plan"', 100]],
+  ['search: title and notes', CALL_TEXT_SQL, [1]],
+  ['search: moment', FIRST_UTTERANCE_MATCH_SQL, ['"aaaaaabplan"']],
+  ['trends', TRENDS_SQL, ['2020-01-01']],
+  ['export: ids', EXPORT_IDS_ALL_SQL, []],
+  ['export: one call as JSON', CALL_JSON_SQL, [1]],
+  ['export: CSV', CSV_SQL_ALL, []],
+  ['export: CSV of one call', CSV_SQL_ONE, [1]],
+  ['backlog', BACKLOG_SQL, [16]],
+  ['live checkpoint: open segments', 'DELETE FROM segments WHERE call_id = ? AND open = 1', [1]],
+  ['recovery: calls still recording', "SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'", []],
+];
+
+// Tables and the aliases the queries give them (u and v in the export are subqueries that SEARCH their table).
+const BIG = ['calls', 'c', 'segments', 'utterances', 'vision_samples', 'metrics', 'm'];
+
+test('the hot queries use indexes that match their order', () => {
+  const s = new CallStore(join(dir, 'plans.db'));
+  for (let i = 0; i < 3; i++) saveCallWith(s, `Call ${i}`, FILLER);
+  for (const [name, sql, args] of HOT) {
+    const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
+    for (const step of plan) {
+      const scan = /^SCAN (\w+)(?! VIRTUAL)/.exec(step);
+      // A scan is allowed only through an index, where every row is wanted in that order (list with LIMIT, export) or the
+      // index holds only the rows wanted (the partial index of the backlog).
+      if (scan && BIG.includes(scan[1])) {
+        assert.doesNotMatch(step, /^SCAN (metrics|m)\b/, `${name}: ${step}`);
+        assert.match(step, /USING (COVERING )?INDEX (calls_started|calls_backlog)/, `${name}: ${step}\n${plan.join('\n')}`);
+      }
+      // Trends group their rows into at most one row per week; nothing else may sort.
+      if (name !== 'trends' || !/GROUP BY/.test(step)) assert.doesNotMatch(step, /TEMP B-TREE/, `${name} sorts: ${plan.join('\n')}`);
+    }
+  }
+  s.close();
+});
