@@ -1,5 +1,6 @@
 // Builds the three parts of the app:
-//   main     out/main/index.js (Electron main) and out/main/engine-host.js (the engine's utilityProcess)
+//   main     out/main/index.js (Electron main), out/main/engine-host.js (the engine's utilityProcess)
+//            and out/main/store-worker.js (its SQLite worker thread)
 //   preload  out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ES modules)
 //   renderer out/renderer/{hud,history}.html, each page with the strict CSP in a <meta>
 import { readFileSync } from 'node:fs';
@@ -73,6 +74,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/app/main.ts'),
           'engine-host': resolve(root, 'src-main/engine/host/main.ts'),
+          // The store's worker thread, found beside the engine as ./store-worker.js (store/worker/store-client.ts).
+          'store-worker': resolve(root, 'src-main/engine/store/worker/store-worker.ts'),
         },
       },
     },

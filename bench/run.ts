@@ -2,6 +2,7 @@
 // reports ratios against a baseline measured in the same run.
 import { runAudioBench } from './audio';
 import { runLanguageBench } from './language';
+import { runTranscriptImportBench } from './transcript-import';
 import { runVisionBench } from './vision';
 
 const seconds = Number(process.env.CANDOR_BENCH_SECONDS ?? 3600);
@@ -10,6 +11,7 @@ for (const [name, run] of [
   ['audio', () => runAudioBench({ seconds })],
   ['vision', runVisionBench],
   ['language', runLanguageBench],
+  ['transcriptImport', () => runTranscriptImportBench()],
 ] as const) {
   process.stderr.write(`bench: ${name}...\n`);
   try {

@@ -193,13 +193,21 @@ const handlers: AppHandlers = {
   },
 };
 
+/** Where each call's kept recording is; the player asks once per byte range, the engine once per call. */
+const audioFiles = new Map<number, string | null>();
+async function callAudioFile(id: number): Promise<string | null> {
+  if (!audioFiles.has(id)) audioFiles.set(id, (await engine.api.getCall({ id })).audioFile);
+  return audioFiles.get(id) ?? null;
+}
+
 async function start(): Promise<void> {
   if (process.platform === 'darwin') {
     Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]));
   } else {
     Menu.setApplicationMenu(null);
   }
-  registerAppProtocol(protocol, RENDERER_DIR);
+  // A call's kept recording, as the engine has it (the engine is started below, before any page loads).
+  registerAppProtocol(protocol, RENDERER_DIR, callAudioFile);
   installSessionGuards(session.defaultSession, devServer, log);
   installDisplayMediaHandler(session.defaultSession, devServer, log);
   app.on('web-contents-created', (_e, wc) => hardenWebContents(wc, log));
@@ -228,6 +236,7 @@ async function start(): Promise<void> {
       refreshTray();
     }
   });
+  engine.client.on('onCallsChanged', () => audioFiles.clear());
   engine.client.on('onNudge', () => {
     // Never focus: showInactive keeps the call app in front.
     if (hud && !hud.isDestroyed() && !hud.isVisible()) hud.showInactive();

@@ -1,7 +1,9 @@
 // app://candor/… serves the built renderer from disk with the CSP and other
 // security headers on every response. Paths cannot leave the renderer folder.
+// app://candor/call-audio/<id> serves a call's kept recording (call-audio.ts).
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { callAudioId, serveCallAudio } from './call-audio';
 import { securityHeaders } from './csp';
 import { APP_HOST, APP_SCHEME } from './security';
 
@@ -41,11 +43,14 @@ export function resolveAppFile(root: string, url: string): string | null {
 }
 
 export interface ProtocolLike {
-  handle(scheme: string, handler: (req: { url: string }) => Promise<Response> | Response): void;
+  handle(scheme: string, handler: (req: { url: string; headers?: { get(name: string): string | null } }) => Promise<Response> | Response): void;
 }
 
-export function registerAppProtocol(protocol: ProtocolLike, root: string): void {
+/** `audioFileOf`: where a call's kept recording is (the engine's word), for app://candor/call-audio/<id>. */
+export function registerAppProtocol(protocol: ProtocolLike, root: string, audioFileOf?: (id: number) => Promise<string | null>): void {
   protocol.handle(APP_SCHEME, async (req) => {
+    const audioId = audioFileOf ? callAudioOf(req.url) : null;
+    if (audioId !== null && audioFileOf) return serveCallAudio(audioId, req.headers?.get('range') ?? null, audioFileOf);
     const file = resolveAppFile(root, req.url);
     if (!file) return new Response('Not found', { status: 404, headers: securityHeaders() });
     try {
@@ -55,4 +60,13 @@ export function registerAppProtocol(protocol: ProtocolLike, root: string): void 
       return new Response('Not found', { status: 404, headers: securityHeaders() });
     }
   });
+}
+
+function callAudioOf(url: string): number | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST ? callAudioId(u.pathname) : null;
+  } catch {
+    return null;
+  }
 }

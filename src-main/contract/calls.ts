@@ -64,6 +64,16 @@ export interface TrendPoint {
   longestMonologueSec: number | null;
   patienceMeanSec: number | null;
   questionsMe: number | null;
+  /** Calls of the week whose report has language figures (a transcript); the language averages below are over these only. */
+  languageCalls: number;
+  fillersPerMinute: number | null;
+  /** My questions per 10 minutes of call. */
+  questionsPer10Min: number | null;
+  engagingQuestionsPer10Min: number | null;
+  /** 0..100, 50 neutral. */
+  sentiment: number | null;
+  /** 0..100. */
+  engagement: number | null;
 }
 
 export type ExportFormat = 'json' | 'csv';

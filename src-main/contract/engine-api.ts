@@ -59,9 +59,22 @@ export interface CallMarks {
   monologues: { me: Span[]; them: Span[] };
 }
 
-/** One call as the call view shows it: the stored detail plus timeline marks. */
+/** What the call view marks on one transcript line (METRICS.md "Language metrics"). */
+export interface TranscriptLineMarks {
+  /** [start, end) character offsets of the fillers in the line's text; mine only (fillers count for me). */
+  fillers: [number, number][];
+  question: boolean;
+  /** One of the report's engaging questions. */
+  engaging: boolean;
+  /** One of the report's next-step items. */
+  nextStep: boolean;
+}
+
+/** One call as the call view shows it: the stored detail plus timeline and transcript marks. */
 export interface CallView extends CallDetail {
   marks: CallMarks;
+  /** One entry per utterance, in the order of `utterances`. */
+  lineMarks: TranscriptLineMarks[];
 }
 
 export interface StartCallRequest {

@@ -34,7 +34,10 @@ export interface NextStepsMetric {
   items: NextStepItem[];
 }
 
-/** [t, score] points; t = start of a 60 s window; score 0..100. */
+/** The length of the windows of the sentiment and engagement timelines (seconds). */
+export const TIMELINE_WINDOW_SEC = 60;
+
+/** [t, score] points; t = start of a TIMELINE_WINDOW_SEC window; score 0..100. */
 export type Timeline = [number, number][];
 
 export interface SentimentMetric {

@@ -24,3 +24,8 @@ export interface Participant {
 
 /** Where a call's timing came from: the audio's voice activity, or the transcript's cue times. */
 export type TimingSource = 'audio' | 'transcript';
+
+/** The key that makes names differing only in case or surrounding spaces one participant (METRICS.md). */
+export function participantKey(name: string): string {
+  return name.trim().toLowerCase();
+}

@@ -17,6 +17,8 @@ export const useHistoryStore = defineStore('history', () => {
   const query = ref('');
   const loading = ref(false);
   const current = ref<CallView | null>(null);
+  /** Where the open call's page should start (a transcript search hit), in seconds. */
+  const focusAt = ref<number | null>(null);
   const trends = ref<TrendPoint[]>([]);
   const settings = ref<Settings | null>(null);
   const status = ref<EngineStatus | null>(null);
@@ -52,9 +54,10 @@ export const useHistoryStore = defineStore('history', () => {
     if (list) calls.value = list;
   }
 
-  async function openCall(id: number): Promise<void> {
+  async function openCall(id: number, atSec?: number): Promise<void> {
     const c = await guard(() => engine.getCall({ id }));
     if (!c) return;
+    focusAt.value = atSec ?? null;
     current.value = c;
     view.value = 'call';
   }
@@ -121,6 +124,6 @@ export const useHistoryStore = defineStore('history', () => {
     on('onEngineRestarted', () => void init());
   }
 
-  return { view, calls, query, loading, current, trends, settings, status, devices, flash, consented,
+  return { view, calls, query, loading, current, focusAt, trends, settings, status, devices, flash, consented,
     say, loadCalls, openCall, show, saveCall, remove, exportCalls, updateSettings, init };
 });

@@ -57,17 +57,38 @@ test('--save keeps the utterances: the call is searchable by what was said', () 
   }
 });
 
-test('errors: unknown --me lists the speakers; a malformed file names the line', () => {
-  const r = candor(['analyze', '--transcript', ZOOM, '--me', 'Carla'], env);
+test('errors: unknown --me lists the speakers and the closest; a file with no usable cue names the line', () => {
+  const r = candor(['analyze', '--transcript', ZOOM, '--me', 'Ana Lopes'], env);
   assert.equal(r.code, 1);
-  assert.equal(r.stderr.split('\n')[0], `candor: ${ZOOM}: no speaker named "Carla"; speakers found: "Ana Lopez", "Ben Ode"`);
+  assert.equal(r.stderr.split('\n')[0], `candor: ${ZOOM}: no speaker named "Ana Lopes"; speakers found: "Ana Lopez", "Ben Ode"`);
+  assert.match(r.stderr, /Did you mean "Ana Lopez"\?/);
   const bad = join(dir, 'bad.srt');
-  writeFileSync(bad, '1\n00:00:01,000 --> 00:00:02,000\nA: hi\n\n2\n00:00:03,000 -> 00:00:04,000\nB: yo\n');
+  writeFileSync(bad, '1\n00:00:01,000 -> 00:00:02,000\nA: hi\n\n2\n00:00:03,000 --> 00:00:xx\nB: yo\n');
   const r2 = candor(['analyze', '--transcript', bad, '--me', 'A'], env);
   assert.equal(r2.code, 1);
-  assert.match(r2.stderr, /^candor: .*bad\.srt:6: malformed cue timing "00:00:03,000 -> 00:00:04,000"/);
+  assert.match(r2.stderr, /^candor: .*bad\.srt:2: no usable cue: 2 cues skipped, the first because: text with no cue timing line before it \("00:00:01,000 -> 00:00:02,000"\)/);
   const r3 = candor(['analyze', '--transcript'], env);
   assert.equal(r3.code, 2);
+});
+
+test('a malformed cue is skipped, not fatal: the JSON notes and the human report say which lines', () => {
+  const some = join(dir, 'some-bad.vtt');
+  writeFileSync(some, 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nAna: hello there\n\n00:00:05.000 --> 00:00:0x\nBen: lost\n\n0:0:6.5 --> 0:0:9.0\nBen: found\n');
+  const r = candor(['analyze', '--transcript', some, '--me', 'Ana', '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.utterances.length, 2);
+  assert.ok(j.notes.includes('Skipped 1 malformed cue (line 6: malformed cue timing "00:00:05.000 --> 00:00:0x").'), JSON.stringify(j.notes));
+  assert.ok(j.notes.includes('Read 1 cue timing in a non-standard form (first: line 9, "0:0:6.5 --> 0:0:9.0").'), JSON.stringify(j.notes));
+  const h = candor(['analyze', '--transcript', some, '--me', 'Ana'], env);
+  assert.equal(h.code, 0, h.stderr);
+  assert.match(h.stdout, /note: Skipped 1 malformed cue \(line 6: malformed cue timing/);
+});
+
+test('no --me: the speakers are listed with their talk time', () => {
+  const r = candor(['analyze', '--transcript', ZOOM], env);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /which speaker are you\? Speakers found: "Ana Lopez" \(talks \d+ s\), "Ben Ode" \(talks \d+ s\)/);
 });
 
 test('audio + transcript: the audio supplies timing, the transcript the words', () => {
@@ -110,4 +131,25 @@ test('the text report shows the participants table', () => {
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Participants\n\s+name\s+side\s+talk s\s+share\s+turns\s+monologue s\s+questions\s+wpm\n\s+Ana Lopez\s+me\s/);
   assert.match(r.stdout, /\n\s+Ben Ode\s+them\s/);
+});
+
+test('a transcript with no speaker names: with the audio each cue takes its side from the voice activity; without, the error says how', () => {
+  const call = buildCall(TURN_TAKING);
+  const wav = join(dir, 'unnamed-call.wav');
+  writeCall(wav, call);
+  const stamp = (s: number): string => `00:00:${s.toFixed(3).padStart(6, '0')}`;
+  const cues = TURN_TAKING.map((t, i) => {
+    const end = (TURN_TAKING[i + 1]?.at ?? call.durationSec) - 0.2;
+    return `${stamp(t.at)} --> ${stamp(end)}\n${t.text}`;
+  });
+  const vttPath = join(dir, 'unnamed.vtt');
+  writeFileSync(vttPath, `WEBVTT\n\n${cues.join('\n\n')}\n`);
+  const r = candor(['analyze', wav, '--transcript', vttPath, '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.utterances.map((u: { side: string }) => u.side), TURN_TAKING.map((t) => t.side));
+  assert.ok(j.notes.some((n: string) => n.startsWith('The transcript names no speakers: each cue\'s side comes from the audio')), JSON.stringify(j.notes));
+  const alone = candor(['analyze', '--transcript', vttPath], env);
+  assert.equal(alone.code, 1);
+  assert.match(alone.stderr, /unnamed\.vtt:3: the transcript names no speakers, so Candor cannot tell your lines from theirs\n.*candor analyze call\.wav --transcript <file>/);
 });

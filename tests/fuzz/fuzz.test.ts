@@ -9,9 +9,12 @@ import { encodeWav } from '../../src-main/engine/audio/wav-writer.js';
 import { openAudioFile } from '../../src-main/engine/audio/decode/open-audio-file.js';
 import { PNG } from 'pngjs';
 import { decodeImageBytes } from '../../src-main/engine/vision/image.js';
-import { mulberry32, mutate } from './mutate.js';
+import { readFileSync } from 'node:fs';
+import { assignSides, readTranscript } from '../../src-main/engine/transcript/import.js';
+import { speakersOf } from '../../src-main/engine/transcript/sides.js';
+import { mulberry32, mutate, mutateText } from './mutate.js';
 
-export const FUZZ_COUNTS = { wav: 3000, png: 2000 };
+export const FUZZ_COUNTS = { wav: 3000, png: 2000, transcript: 1500 };
 console.log(`fuzz counts: ${JSON.stringify(FUZZ_COUNTS)}`);
 
 function isCandorOneLine(err: unknown): boolean {
@@ -69,4 +72,41 @@ test(`fuzz PNG decode (${FUZZ_COUNTS.png} inputs, seed 2)`, () => {
   }
   console.log(JSON.stringify({ target: 'png', inputs: FUZZ_COUNTS.png, results, candorErrors: errors, failures: failures.length }));
   assert.deepEqual(failures, []);
+});
+
+const TRANSCRIPT_SEEDS = ['zoom.vtt', 'teams.vtt', 'named.srt', 'call.jsonl'];
+
+/** A transcript import error: a one-line CandorError that names the file and a line. */
+function isCandorWithLine(err: unknown, path: string): boolean {
+  return isCandorOneLine(err) && (err as CandorError).message.startsWith(`${path}:`) && /^:\d+: /.test((err as CandorError).message.slice(path.length));
+}
+
+TRANSCRIPT_SEEDS.forEach((name, k) => {
+  test(`fuzz transcript import ${name} (${FUZZ_COUNTS.transcript} inputs, seed ${10 + k})`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-fuzz-'));
+    try {
+      const seed = readFileSync(new URL(`../engine/transcript/fixtures/${name}`, import.meta.url), 'utf8');
+      const rng = mulberry32(10 + k);
+      const failures: string[] = [];
+      let results = 0;
+      let errors = 0;
+      for (let i = 0; i < FUZZ_COUNTS.transcript; i++) {
+        const path = join(dir, `in-${i}-${name}`);
+        writeFileSync(path, mutateText(seed, rng));
+        try {
+          const parsed = readTranscript(path);
+          // --me: the first speaker, so that only the file's content can fail.
+          assignSides(parsed, { me: speakersOf(parsed.cues)[0] });
+          results++;
+        } catch (err) {
+          if (isCandorWithLine(err, path)) errors++;
+          else failures.push(`input ${i}: ${err instanceof Error ? err.stack : String(err)}`);
+        }
+      }
+      console.log(JSON.stringify({ target: name, inputs: FUZZ_COUNTS.transcript, results, candorErrors: errors, failures: failures.length }));
+      assert.deepEqual(failures.slice(0, 5), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

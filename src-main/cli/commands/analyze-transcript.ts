@@ -4,14 +4,16 @@
 // the audio supplies timing and the transcript the words. `analyze.ts`
 // hands over here whenever --transcript is given. In this form --me names a
 // speaker of the transcript; with the two-file audio form (--me <mic-file>
-// --them <system-file>) name the speaker with --speaker instead.
+// --them <system-file>) name the speaker with --speaker instead. A
+// transcript that names no speakers needs the audio: each cue then takes the
+// side whose voice activity covers most of it.
 import { outputAnalysis } from '../analysis-output';
 import type { AnalysisReport, Side } from '../../contract/report';
 import type { CallAudioSpec } from '../../engine/audio/call-audio';
 import { analyzeTranscript } from '../../engine/language/analyze-transcript';
 import { analyzeCall } from '../../engine/pipeline/analyze-call';
 import type { SegmentRecord } from '../../engine/store/calls-store';
-import { loadTranscript } from '../../engine/transcript/import';
+import { assignSides, namesSpeakers, readTranscript, type ImportedTranscript } from '../../engine/transcript/import';
 import { parse } from '../args';
 import { UsageError } from '../errors';
 import { ProgressBar } from '../progress';
@@ -55,7 +57,11 @@ export async function analyzeTranscriptCommand(argv: string[]): Promise<number> 
   if (!v.transcript) throw new UsageError('--transcript needs a file');
   const spec = audioSpec(positionals, v);
   const speaker = v.speaker ?? (spec && 'me' in spec ? undefined : v.me);
-  const { utterances } = loadTranscript(v.transcript, { me: speaker });
+  const parsed = readTranscript(v.transcript);
+  // Sides by name are settled before the (slow) audio analysis, so a wrong
+  // --me fails at once; a transcript without names needs the audio's sides.
+  const byName = spec && !namesSpeakers(parsed) ? null : assignSides(parsed, { me: speaker });
+  let imported: ImportedTranscript;
   let report: AnalysisReport;
   let segments: SegmentRecord[];
   if (spec) {
@@ -67,13 +73,16 @@ export async function analyzeTranscriptCommand(argv: string[]): Promise<number> 
         onProgress: (done, total) => progress.update(done, total),
       });
       segments = r.segments;
-      report = analyzeTranscript({ file: r.report.file, utterances, audio: r.report, wordsFrom: `the transcript ${v.transcript}` });
+      // With the audio, cues without a speaker name take their side from it.
+      imported = assignSides(parsed, { me: speaker, audio: r.report.segments });
+      report = analyzeTranscript({ file: r.report.file, utterances: imported.utterances, audio: r.report, wordsFrom: `the transcript ${v.transcript}`, importNotes: imported.notes });
     } finally {
       progress.done();
     }
   } else {
-    report = analyzeTranscript({ file: v.transcript, utterances });
+    imported = byName ?? assignSides(parsed, { me: speaker });
+    report = analyzeTranscript({ file: v.transcript, utterances: imported.utterances, importNotes: imported.notes });
     segments = (['me', 'them'] as const).flatMap((side) => report.segments[side].map(([start, end]): SegmentRecord => ({ side, start, end, syllables: 0 })));
   }
-  return outputAnalysis(report, segments, utterances, v);
+  return outputAnalysis(report, segments, imported.utterances, v);
 }

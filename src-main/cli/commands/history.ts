@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CallSummary } from '../../contract/calls';
 import { exportCalls } from '../../engine/store/export';
+import { deleteCalls } from '../../engine/store/live-calls';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -77,8 +78,9 @@ export const historyCommand: Command = {
         case 'delete': {
           const ids = values.all ? 'all' : [callId(positionals[0])];
           if (ids !== 'all') store.get(ids[0]);
-          const n = store.delete(ids);
-          process.stderr.write(`deleted ${n} call(s); the database file was compacted so the data is gone\n`);
+          const { deleted, kept } = deleteCalls(store, ids);
+          process.stderr.write(`deleted ${deleted} call(s); the database file was compacted so the data is gone\n`);
+          if (kept.length) process.stderr.write(`kept call ${kept.join(', ')}: it is being recorded right now (delete it once the call has ended)\n`);
           return 0;
         }
         case 'search': {

@@ -10,13 +10,13 @@ import { pickPulseDevices, PulseSource } from '../../engine/capture/pulse';
 import { ReplaySource } from '../../engine/capture/replay-source';
 import { createTranscriber } from '../../engine/asr/transcriber';
 import { LiveSession } from '../../engine/live/live-session';
-import { newAudioFile } from '../../engine/service/create-engine';
+import { LIVE_BUSY_TIMEOUT_MS, newAudioFile } from '../../engine/service/create-engine';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { fmt } from '../progress';
 import { formatReport } from '../report-text';
-import { openStore } from '../store';
+import { openStoreThread } from '../store';
 
 const usage = 'candor record [--mic <source>] [--monitor <source>] [--title <text>] [--duration <sec>] [--keep-audio] [--json] [--db path]\n' +
   '       candor record --replay <file> [--speed <x>]   (a recording played back as a live call)';
@@ -65,8 +65,14 @@ export const recordCommand: Command = {
     const duration = values.duration === undefined ? null : Number(values.duration);
     if (duration !== null && !(duration > 0)) throw new UsageError(`--duration must be a number of seconds, not "${values.duration}"`);
 
-    const store = openStore(values.db);
-    const sources = await buildSources(values);
+    const store = await openStoreThread(values.db, { busyTimeoutMs: LIVE_BUSY_TIMEOUT_MS });
+    let sources: CaptureSource[];
+    try {
+      sources = await buildSources(values);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
     const transcriber = await createTranscriber({
       onUnavailable: (why) => process.stderr.write(`note: no transcript for this call (${why.split('\n')[0]}); timing metrics still run. \`npm run models\` installs the speech model.\n`),
     });
@@ -76,6 +82,7 @@ export const recordCommand: Command = {
     const tty = process.stderr.isTTY === true;
     let interrupts = 0;
     let finished = false;
+    let ticker: ReturnType<typeof setInterval> | undefined;
     const done = new Promise<number>((resolve) => {
       const finish = async (why: string): Promise<void> => {
         if (finished) return;
@@ -116,7 +123,7 @@ export const recordCommand: Command = {
         } else void finish('capture stopped').then(() => resolve(1));
       });
       session.on('source-end', () => void finish('the replay ended'));
-      const ticker = setInterval(() => {
+      ticker = setInterval(() => {
         const s = session.snapshot();
         if (s.state !== 'recording') return;
         process.stderr.write(tty ? `\r${statusLine(s)}\x1b[K` : `${statusLine(s)}\n`);
@@ -127,13 +134,15 @@ export const recordCommand: Command = {
       const id = await session.start();
       process.stderr.write(`recording call ${id} from ${sources.map((s) => s.label).join(' and ')}. Ctrl-C to finish.\n`);
     } catch (err) {
+      // Nothing was recorded (no device, or another recorder on this database): nothing keeps this process alive.
       finished = true;
-      store.close();
+      clearInterval(ticker);
+      await store.close();
       throw err;
     }
     const code = await done;
     await transcriber?.close();
-    store.close();
+    await store.close();
     return code;
   },
 };

@@ -1,28 +1,14 @@
 // The engine's side of the ASR worker thread: starts it, sends samples
 // (transferred, not copied), and matches answers to requests. If the thread
 // dies, every waiting request fails with a CandorError instead of hanging.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CandorError, deserializeError } from '../../contract/errors';
 import type { FromWorker, ToWorker } from './asr-worker';
+import { spawnWorker, workerModuleUrl } from '../runtime/spawn-worker';
 import type { AsrOutput, RunnerConfig } from './types';
 
 function workerUrl(): URL {
-  const js = new URL('./asr-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(js)) ? js : new URL('./asr-worker.ts', import.meta.url);
-}
-
-/**
- * A built app runs asr-worker.js directly. Under tsx (tests, the CLI) the
- * .ts worker is started through a tiny bootstrap that registers tsx's loader
- * in the new thread first: Node 20 does not carry --import hooks into workers.
- */
-function spawnWorker(url: URL): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url);
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true });
+  return workerModuleUrl('asr-worker', import.meta.url);
 }
 
 export class AsrWorkerClient {

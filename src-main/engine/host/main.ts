@@ -13,18 +13,32 @@ if (!parent) {
 
 const log = (line: string): void => void process.stderr.write(`candor engine: ${line}\n`);
 
-try {
-  const { service, recovered } = createEngine({
-    dbPath: process.env.CANDOR_DB || undefined,
-    version: process.env.CANDOR_VERSION,
-    replay: process.env.CANDOR_REPLAY ? { file: process.env.CANDOR_REPLAY, speed: Number(process.env.CANDOR_REPLAY_SPEED) || 1 } : undefined,
-  });
+// Main connects right after the fork; the store opens in its own thread
+// meanwhile, so what arrives before the engine is ready waits for it here.
+type ParentMessage = Parameters<Parameters<ParentPortLike['on']>[1]>[0];
+const early: ParentMessage[] = [];
+let deliver: ((e: ParentMessage) => void) | null = null;
+parent.on('message', (e) => (deliver ? deliver(e) : early.push(e)));
+const port: ParentPortLike = {
+  on(_event, cb) {
+    deliver = cb;
+    for (const e of early.splice(0)) cb(e);
+    return port;
+  },
+  postMessage: (m) => parent.postMessage(m),
+};
+
+createEngine({
+  dbPath: process.env.CANDOR_DB || undefined,
+  version: process.env.CANDOR_VERSION,
+  replay: process.env.CANDOR_REPLAY ? { file: process.env.CANDOR_REPLAY, speed: Number(process.env.CANDOR_REPLAY_SPEED) || 1 } : undefined,
+}).then(({ service, recovered }) => {
   if (recovered.length) log(`recovered ${recovered.length} interrupted call(s): ${recovered.join(', ')}`);
   service.startHousekeeping();
-  startHost(parent, service, log);
-} catch (err) {
+  startHost(port, service, log);
+}, (err: unknown) => {
   // Tell main why (a locked or newer database, a missing model...), then exit so it can say so.
   parent.postMessage({ type: 'fatal', error: serializeError(err) });
   log(`could not start: ${(err as Error).message}`);
   setTimeout(() => process.exit(1), 100);
-}
+});

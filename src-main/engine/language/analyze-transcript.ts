@@ -30,6 +30,8 @@ export interface TranscriptAnalysisInput {
   audio?: AnalysisReport;
   /** Where the words came from, for the report's note (default: the transcript file). */
   wordsFrom?: string;
+  /** Notes from the transcript import (cues skipped, timings read leniently, sides from audio). */
+  importNotes?: readonly string[];
 }
 
 export function analyzeTranscript(input: TranscriptAnalysisInput): AnalysisReport {
@@ -37,7 +39,7 @@ export function analyzeTranscript(input: TranscriptAnalysisInput): AnalysisRepor
   if (input.audio) {
     const a = input.audio;
     const lang = languageMetrics({ utterances: input.utterances, segments: a.segments, durationSec: a.durationSec, vision: input.vision });
-    const notes = [...(a.notes ?? []), transcriptWordsNote(input.wordsFrom ?? `the transcript ${input.file}`)];
+    const notes = [...(a.notes ?? []), transcriptWordsNote(input.wordsFrom ?? `the transcript ${input.file}`), ...(input.importNotes ?? [])];
     if (lastEnd > a.durationSec + MISMATCH_SEC) notes.push(transcriptLongerNote(lastEnd, a.durationSec));
     return {
       ...a,
@@ -57,7 +59,7 @@ export function analyzeTranscript(input: TranscriptAnalysisInput): AnalysisRepor
     durationSec: Math.round(durationSec * 1000) / 1000,
     segments,
     metrics: { ...timing, ...lang, pace: lang.pace },
-    notes: [TRANSCRIPT_TIMING_NOTE],
+    notes: [TRANSCRIPT_TIMING_NOTE, ...(input.importNotes ?? [])],
     participants: participantsFromUtterances(input.utterances),
     utterances: [...input.utterances],
     timingSource: 'transcript',

@@ -1,9 +1,10 @@
 // The time grid shared by the sentiment and engagement timelines: windows of
-// 60 s from the start of the call; a timeline point [t, score] is stamped
+// TIMELINE_WINDOW_SEC (contract/language.ts) from the start of the call; a timeline point [t, score] is stamped
 // with its window's start t.
+import { TIMELINE_WINDOW_SEC } from '../../contract/language';
 import type { Span } from '../../contract/report';
 
-export const WINDOW_SEC = 60;
+export const WINDOW_SEC = TIMELINE_WINDOW_SEC;
 
 export function windowCount(durationSec: number): number {
   return Math.max(1, Math.ceil(durationSec / WINDOW_SEC));

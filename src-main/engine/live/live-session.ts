@@ -1,6 +1,9 @@
 // A live call: capture sources feed the shared analysis pipeline; every
 // second what is known so far is committed to SQLite (so a crash loses at
-// most ~1 s); snapshots go to the HUD / CLI several times a second.
+// most ~1 s); snapshots go to the HUD / CLI several times a second. The
+// store is a worker thread's (store/worker): no SQL runs on this thread, and
+// a database busy with another program's work delays a checkpoint (its data
+// is kept and goes with the next one) but never ends the call.
 import { EventEmitter } from 'node:events';
 import { CandorError } from '../../contract/errors';
 import type { VisionSample } from '../../contract/calls';
@@ -13,13 +16,17 @@ import { analyzeTranscript } from '../language/analyze-transcript';
 import { LiveWords } from '../language/live-words';
 import { LANGUAGE_NEEDS_MODELS_NOTE } from '../language/notes';
 import { AnalysisPipeline, type ClosedSegmentEvent } from '../pipeline/analysis-pipeline';
-import type { CallStore } from '../store/calls-store';
+import type { SegmentRecord } from '../store/calls-store';
+import type { AsyncStoreApi } from '../store/worker/protocol';
 import { SileroVad } from '../vad/silero-vad';
 import { summarize } from '../vision/tracker';
 import { WavStreamWriter } from '../audio/wav-stream-writer';
 
+/** What a live call needs of the store (a StoreClient: the store's worker thread). */
+export type LiveStore = Pick<AsyncStoreApi, 'beginLiveCall' | 'setAudioFile' | 'checkpoint' | 'replaceUtterances' | 'finish'>;
+
 export interface LiveSessionOptions {
-  store: CallStore;
+  store: LiveStore;
   sources: CaptureSource[];
   title?: string;
   vadModelPath?: string;
@@ -52,6 +59,40 @@ const RATE = 16000;
 const PROCESS_MS = 250;
 /** When the first checkpoint of a call is committed (ms after it starts). */
 const FIRST_CHECKPOINT_MS = 500;
+/**
+ * This thread ran this much later than its 250 ms tick: the reader itself
+ * was stalled, so the devices' audio waits in their buffers and is caught
+ * up, never taken for silence.
+ */
+const READER_STALL_MS = 500;
+/** How long the start and the end of a call wait for a database that another program keeps busy. */
+const BUSY_WAIT_MS = 60_000;
+const BUSY_RETRY_MS = 200;
+
+function isBusy(err: unknown): boolean {
+  return err instanceof CandorError && err.code === 'DB_LOCKED';
+}
+
+/** Runs fn again while the database is busy with another program's work, up to BUSY_WAIT_MS. */
+async function whileBusy<T>(fn: () => Promise<T>): Promise<T> {
+  const until = performance.now() + BUSY_WAIT_MS;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isBusy(err) || performance.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, BUSY_RETRY_MS));
+    }
+  }
+}
+
+/** A committed checkpoint: how far the audio got, and how long the commit took. */
+export interface CheckpointEvent {
+  atSec: number;
+  ms: number;
+  /** Earlier attempts that found the database busy and were folded into this one. */
+  retried: number;
+}
 
 export class LiveSession extends EventEmitter {
   private pipeline: AnalysisPipeline | null = null;
@@ -75,6 +116,14 @@ export class LiveSession extends EventEmitter {
   private readonly lastDataAt = new Map<Side, number>();
   private readonly held = new Map<Side, Float32Array[]>();
   private readonly realtimeSides = new Set<Side>();
+  private readonly heldAt = new Map<Side, number>();
+  private lastTickAt = 0;
+  private readerResumedAt = 0;
+  /** The checkpoint being committed; the next one waits for it. */
+  private inFlight: Promise<void> | null = null;
+  /** Closed segments and vision samples taken for a checkpoint that did not commit yet. */
+  private unsaved: { closed: SegmentRecord[]; vision: VisionSample[] } = { closed: [], vision: [] };
+  private busyRetries = 0;
 
   constructor(private readonly opts: LiveSessionOptions) {
     super();
@@ -127,10 +176,27 @@ export class LiveSession extends EventEmitter {
       throw err;
     }
     for (const src of this.opts.sources) if (src.realtime) for (const side of src.sides) this.realtimeSides.add(side);
-    this.callId = this.opts.store.begin({ source: 'live', title: this.opts.title });
-    if (this.opts.keepAudioFile) this.opts.store.setAudioFile(this.callId, this.opts.keepAudioFile);
+    try {
+      const store = this.opts.store;
+      const id = await whileBusy(() => store.beginLiveCall({ source: 'live', title: this.opts.title }));
+      this.callId = id;
+      const keep = this.opts.keepAudioFile;
+      if (keep) await whileBusy(() => store.setAudioFile(id, keep));
+    } catch (err) {
+      // Another recorder on this database, or no database: nothing was captured for good.
+      await Promise.all(this.opts.sources.map((s) => s.stop().catch(() => undefined)));
+      if (this.ownsTranscriber) await this.transcriber?.close().catch(() => undefined);
+      this.audioWriter?.close();
+      this.pipeline = null;
+      this.state = 'idle';
+      throw err;
+    }
     this.state = 'recording';
-    this.timers.push(setInterval(() => this.kick(), PROCESS_MS));
+    this.lastTickAt = performance.now();
+    this.timers.push(setInterval(() => {
+      this.noteReaderTick();
+      this.kick();
+    }, PROCESS_MS));
     // The first checkpoint comes early: a crash in the first second of a call loses at most half a second of it.
     this.timers.push(setTimeout(() => this.checkpoint(), Math.min(FIRST_CHECKPOINT_MS, this.opts.checkpointMs ?? 1000)));
     this.timers.push(setInterval(() => this.checkpoint(), this.opts.checkpointMs ?? 1000));
@@ -179,17 +245,44 @@ export class LiveSession extends EventEmitter {
     this.allVision.push(...samples);
   }
 
+  /**
+   * Commits what the call has so far. One commit at a time: while one waits
+   * (another program holds the database), the next second's data stays in
+   * memory and goes with the next commit, so nothing is lost and the call
+   * goes on. Other failures (a full disk) end the call as before.
+   */
   private checkpoint(): void {
     const p = this.pipeline;
-    if (!p || this.callId === null || this.state !== 'recording') return;
+    const id = this.callId;
+    if (!p || id === null || this.state !== 'recording') return;
     this.padStalledSide();
-    try {
-      const vision = this.pendingVision;
-      this.pendingVision = [];
-      this.opts.store.checkpoint(this.callId, p.takeClosed(), p.openSegments(), p.timeSec, vision);
-    } catch (err) {
-      this.fail(err as Error);
-    }
+    if (this.inFlight) return;
+    this.unsaved.closed.push(...p.takeClosed());
+    this.unsaved.vision.push(...this.pendingVision);
+    this.pendingVision = [];
+    const { closed, vision } = this.unsaved;
+    const atSec = p.timeSec;
+    const t = performance.now();
+    this.inFlight = this.opts.store.checkpoint(id, closed, p.openSegments(), atSec, vision).then(
+      () => {
+        this.unsaved = { closed: [], vision: [] };
+        this.emit('checkpoint', { atSec, ms: performance.now() - t, retried: this.busyRetries } satisfies CheckpointEvent);
+        this.busyRetries = 0;
+      },
+      (err: unknown) => {
+        if (isBusy(err)) this.busyRetries++;
+        else this.fail(err as Error);
+      },
+    ).finally(() => {
+      this.inFlight = null;
+    });
+  }
+
+  /** Notes a tick of this thread; a late one means the reader itself was stalled. */
+  private noteReaderTick(): void {
+    const now = performance.now();
+    if (this.lastTickAt && now - this.lastTickAt > PROCESS_MS + READER_STALL_MS) this.readerResumedAt = now;
+    this.lastTickAt = now;
   }
 
   /**
@@ -212,14 +305,26 @@ export class LiveSession extends EventEmitter {
     }
     if (last !== undefined && now - last <= RESUME_SEC * 1000) return false;
     this.held.set(side, [samples]);
+    this.heldAt.set(side, now);
     setTimeout(() => this.release(side), GRACE_SEC * 1000).unref();
     return true;
   }
 
-  private release(side: Side): void {
+  private release(side: Side, final = false): void {
     const held = this.held.get(side);
+    if (!held || !this.pipeline) {
+      this.held.delete(side);
+      return;
+    }
+    this.noteReaderTick();
+    if (!final && this.readerResumedAt >= (this.heldAt.get(side) ?? 0)) {
+      // This thread stalled while the audio was held: its buffered rest is still coming in. Hold on.
+      this.heldAt.set(side, performance.now());
+      setTimeout(() => this.release(side), GRACE_SEC * 1000).unref();
+      return;
+    }
     this.held.delete(side);
-    if (!held || !this.pipeline) return;
+    this.heldAt.delete(side);
     const n = held.reduce((a, x) => a + x.length, 0);
     const expected = ((performance.now() - this.t0) / 1000) * RATE;
     const gap = Math.floor(expected - ((this.received.get(side) ?? 0) + n));
@@ -236,11 +341,17 @@ export class LiveSession extends EventEmitter {
     if (process.env.CANDOR_DEBUG_CAPTURE) process.stderr.write(`[capture] ${side}: ${(n / RATE).toFixed(3)} s of silence at ${((performance.now() - this.t0) / 1000).toFixed(3)} s\n`);
   }
 
-  /** A device that delivers nothing must not hold up the other side's analysis. */
+  /**
+   * A device that delivers nothing must not hold up the other side's
+   * analysis. Only time this thread was running counts: after a stall of
+   * the reader itself, the devices' buffered audio is read, not padded.
+   */
   private padStalledSide(): void {
+    this.noteReaderTick();
     const now = performance.now();
     for (const side of this.realtimeSides) {
-      if (this.held.has(side) || now - (this.lastDataAt.get(side) ?? this.t0) < STALL_SEC * 1000) continue;
+      const quietSince = Math.max(this.lastDataAt.get(side) ?? this.t0, this.readerResumedAt);
+      if (this.held.has(side) || now - quietSince < STALL_SEC * 1000) continue;
       // Fill up to a second behind the clock; the rest is settled when it resumes.
       const gap = Math.floor(((now - this.t0) / 1000 - 1) * RATE - (this.received.get(side) ?? 0));
       if (gap > 0) this.padSilence(side, gap);
@@ -265,7 +376,7 @@ export class LiveSession extends EventEmitter {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     await Promise.all(this.opts.sources.map((s) => s.stop().catch(() => undefined)));
-    for (const side of [...this.held.keys()]) this.release(side);
+    for (const side of [...this.held.keys()]) this.release(side, true);
   }
 
   /** Ends the call: the rest of the audio is analysed and the final report saved. */
@@ -273,11 +384,14 @@ export class LiveSession extends EventEmitter {
     if (this.state !== 'recording' || !this.pipeline || this.callId === null) {
       throw new CandorError('BAD_ARGUMENT', 'no call is being recorded');
     }
+    const id = this.callId;
+    const pipeline = this.pipeline;
     this.state = 'stopping';
     await this.stopSources();
+    await this.inFlight;
     await this.processing;
-    await this.pipeline.finish();
-    let report = this.pipeline.report('live call');
+    await pipeline.finish();
+    let report = pipeline.report('live call');
     const vision = this.allVision.length ? summarize(this.allVision) : undefined;
     if (vision) report.vision = vision;
     const t = this.transcriber;
@@ -288,13 +402,15 @@ export class LiveSession extends EventEmitter {
       report = analyzeTranscript({ file: report.file, utterances, audio: report, vision: this.allVision, wordsFrom: `on-device speech recognition (${t.model})` });
       if (vision) report.vision = vision;
       if (this.asrFailures) (report.notes ??= []).push(`speech recognition failed on ${this.asrFailures} segment(s); their words are missing`);
-      this.opts.store.replaceUtterances(this.callId, utterances, 'asr');
+      await whileBusy(() => this.opts.store.replaceUtterances(id, utterances, 'asr'));
     } else (report.notes ??= []).push(LANGUAGE_NEEDS_MODELS_NOTE);
     if (this.stalledSec > 1) (report.notes ??= []).push(`${this.stalledSec.toFixed(1)} s of silence were filled in where an audio device delivered nothing`);
-    if (this.pendingVision.length) this.opts.store.checkpoint(this.callId, [], [], this.pipeline.timeSec, this.pendingVision);
+    const visionLeft = [...this.unsaved.vision, ...this.pendingVision];
     this.pendingVision = [];
+    this.unsaved = { closed: [], vision: [] };
+    if (visionLeft.length) await whileBusy(() => this.opts.store.checkpoint(id, [], [], pipeline.timeSec, visionLeft));
     this.audioWriter?.close();
-    this.opts.store.finish(this.callId, report, this.pipeline.segmentRecords());
+    await whileBusy(() => this.opts.store.finish(id, report, pipeline.segmentRecords()));
     if (this.ownsTranscriber) await this.transcriber?.close();
     this.state = 'idle';
     this.emit('stopped', report);

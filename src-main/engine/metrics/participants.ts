@@ -1,7 +1,7 @@
 // Per-participant figures (METRICS.md "Participants"): one entry per distinct
 // speaker (names folded by case and surrounding spaces), "me" among them.
 import type { Utterance } from '../../contract/calls';
-import type { Participant } from '../../contract/participants';
+import { participantKey, type Participant } from '../../contract/participants';
 import type { Segments, Side, Span } from '../../contract/report';
 import { isQuestion } from '../language/questions';
 import { BRIDGE_PAUSE_SEC, PARTICIPANT_TURN_BREAK_SEC } from './definitions';
@@ -16,11 +16,6 @@ interface Speaker {
   turns: number;
   questions: number;
   words: number;
-}
-
-/** The key that makes names differing only in case or surrounding spaces one participant. */
-export function participantKey(name: string): string {
-  return name.trim().toLowerCase();
 }
 
 /**

@@ -14,11 +14,10 @@ import { LiveSession } from '../live/live-session';
 import { VisionTracker } from '../vision/tracker';
 import { loadManifest } from '../models/manifest';
 import { modelStatus } from '../models/resolve';
-import { CallStore } from '../store/calls-store';
 import { appDataDir, defaultDbPath } from '../store/paths';
+import { openStoreWorker, type StoreClient } from '../store/worker/store-client';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { recoverInterruptedCalls } from '../store/recovery';
 import { listPulseDevices } from './devices';
 import { EngineService } from './engine-service';
 import type { CaptureSet, PushSink } from './live-types';
@@ -33,7 +32,10 @@ export interface CreateEngineOptions {
 
 export interface Engine {
   service: EngineService;
-  store: CallStore;
+  /** The history's store thread. */
+  store: StoreClient;
+  /** The live call's store thread: its checkpoints never queue behind history work. */
+  liveStore: StoreClient;
   /** Calls found interrupted at start and rebuilt. */
   recovered: number[];
 }
@@ -69,12 +71,26 @@ export function captureModeFor(platform: NodeJS.Platform, replay: boolean): Capt
   return replay || platform === 'linux' ? 'engine' : 'push';
 }
 
-export function createEngine(opts: CreateEngineOptions = {}): Engine {
+/** How long a live checkpoint waits for the database before it is kept for the next second. */
+export const LIVE_BUSY_TIMEOUT_MS = 1000;
+
+export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engine> {
   const platform = opts.platform ?? process.platform;
-  const store = new CallStore(opts.dbPath ?? defaultDbPath());
-  const recovered = recoverInterruptedCalls(store);
+  const path = opts.dbPath ?? defaultDbPath();
+  // One after the other: the first one to open runs the migrations.
+  const store = await openStoreWorker(path);
+  let liveStore: StoreClient;
+  let recovered: number[];
+  try {
+    recovered = await store.recoverInterrupted();
+    liveStore = await openStoreWorker(path, { busyTimeoutMs: LIVE_BUSY_TIMEOUT_MS });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const service = new EngineService({
     store,
+    liveStore,
     captureMode: captureModeFor(platform, Boolean(opts.replay)),
     version: opts.version,
     platform,
@@ -107,5 +123,5 @@ export function createEngine(opts: CreateEngineOptions = {}): Engine {
       return VisionTracker.create();
     },
   });
-  return { service, store, recovered };
+  return { service, store, liveStore, recovered };
 }

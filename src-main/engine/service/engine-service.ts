@@ -2,8 +2,9 @@
 // the store, the running call, the coach, settings, trends and retention,
 // and tells its listeners (the RPC connections) what happens as onX events.
 // Payloads arrive validated (contract validators run in the transport).
+// The store is a worker thread's (store/worker): history work (a search, an
+// export, a delete and its VACUUM) never runs on the live call's thread.
 import { EventEmitter } from 'node:events';
-import { renameSync, writeFileSync } from 'node:fs';
 import type { CallSummary, ExportFormat, TrendPoint } from '../../contract/calls';
 import type {
   CallView, CaptureDevice, CaptureMode, EngineApi, EngineEvent, EngineEvents, EngineStatus, ExportResult, StartCallRequest, VideoFrame,
@@ -13,16 +14,20 @@ import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
 import type { Side } from '../../contract/report';
 import type { Settings, SettingsPatch } from '../../contract/settings';
 import { NudgeCoach } from '../coach/coach';
-import type { CallStore } from '../store/calls-store';
-import { exportCalls } from '../store/export';
-import { weeklyTrends } from '../store/trends';
+import type { StoreClient } from '../store/worker/store-client';
 import type { CaptureFactory, LiveSessionLike, PushSink, SessionFactory, VisionTrackerLike } from './live-types';
-import { applyRetention, RETENTION_INTERVAL_MS } from './retention';
-import { SettingsStore } from './settings-store';
+import { RETENTION_INTERVAL_MS } from './retention';
 import { callMarks } from './timeline-marks';
+import { transcriptMarks } from './transcript-marks';
 
 export interface EngineServiceOptions {
-  store: CallStore;
+  /** The store's worker thread (openStoreWorker): history, settings, retention. */
+  store: StoreClient;
+  /**
+   * A second store thread for live calls only, so that their checkpoints
+   * never wait behind a long export or VACUUM in the first; closed with it.
+   */
+  liveStore?: StoreClient;
   createSession: SessionFactory;
   createCapture: CaptureFactory;
   /** How this machine captures by default. */
@@ -47,7 +52,6 @@ interface Running {
 
 export class EngineService implements EngineApi {
   private readonly events = new EventEmitter();
-  private readonly settingsStore: SettingsStore;
   private readonly coach: NudgeCoach;
   private running: Running | null = null;
   private lastSnapshot: LiveSnapshot = idleSnapshot();
@@ -58,11 +62,11 @@ export class EngineService implements EngineApi {
 
   constructor(private readonly opts: EngineServiceOptions) {
     this.events.setMaxListeners(50);
-    this.settingsStore = new SettingsStore(opts.store);
-    const s = this.settingsStore.get();
-    this.coach = opts.coach ?? new NudgeCoach();
-    this.coach.setMuted(s.nudges.muted);
-    this.coach.setPaused(s.nudges.paused);
+    this.coach = opts.coach ?? new NudgeCoach(); // its settings are applied when a call starts and when they change
+  }
+
+  private get store(): StoreClient {
+    return this.opts.store;
   }
 
   private now(): Date {
@@ -78,15 +82,17 @@ export class EngineService implements EngineApi {
     this.events.emit(event, payload);
   }
 
-  /** Runs retention now and every few hours after. */
+  /** Runs retention now and every few hours after (in the store's thread, like all history work). */
   startHousekeeping(): void {
-    this.runRetention();
-    this.retentionTimer ??= setInterval(() => this.runRetention(), RETENTION_INTERVAL_MS);
+    const run = (): void => void this.runRetention().catch((err: unknown) => this.emit('onError', serializeError(err)));
+    run();
+    this.retentionTimer ??= setInterval(run, RETENTION_INTERVAL_MS);
     this.retentionTimer.unref?.();
   }
 
-  runRetention(): number[] {
-    const ids = applyRetention(this.opts.store, this.settingsStore.get().retentionDays, this.now());
+  async runRetention(): Promise<number[]> {
+    const settings = await this.store.getSettings();
+    const ids = await this.store.applyRetention(settings.retentionDays, this.now());
     if (ids.length) this.emit('onCallsChanged', { reason: 'retention', ids });
     return ids;
   }
@@ -94,7 +100,7 @@ export class EngineService implements EngineApi {
   // ---- live -------------------------------------------------------------
 
   async status(): Promise<EngineStatus> {
-    const calls = this.opts.store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
+    const calls = await this.store.countCalls();
     return {
       version: this.opts.version ?? '0.0.0',
       platform: this.opts.platform ?? process.platform,
@@ -121,14 +127,16 @@ export class EngineService implements EngineApi {
     return this.serial(async () => {
       if (this.closed) throw new CandorError('INTERNAL', 'the engine is shutting down');
       if (this.running) return { callId: this.running.callId }; // one call at a time: starting twice is harmless
-      const settings = this.settingsStore.get();
+      const settings = await this.store.getSettings();
+      this.coach.setMuted(settings.nudges.muted);
+      this.coach.setPaused(settings.nudges.paused);
       if (!settings.consent.accepted) {
         throw new CandorError('PERMISSION_DENIED', 'Candor has not been given consent to capture calls yet',
           'Open the history window and read the privacy notice; capture starts only after you agree.');
       }
       const capture = req.capture ?? this.opts.captureMode;
       const set = await this.opts.createCapture({ capture, sampleRate: req.sampleRate, settings });
-      const session = this.opts.createSession({ store: this.opts.store, sources: set.sources, title: req.title, keepAudio: settings.keepAudio });
+      const session = this.opts.createSession({ store: this.opts.liveStore ?? this.store, sources: set.sources, title: req.title, keepAudio: settings.keepAudio });
       session.on('snapshot', (s) => this.onSnapshot(s));
       // A source that failed does not come back, and a replay that ended has
       // nothing more to say: either way the call is saved with what it has.
@@ -190,15 +198,15 @@ export class EngineService implements EngineApi {
         this.running = null;
         this.publish(idleSnapshot());
       }
-      const summary = this.summary(r.callId);
+      const summary = await this.summary(r.callId);
       this.emit('onCallEnded', summary);
       this.emit('onCallsChanged', { reason: 'updated', ids: [r.callId] });
       return summary;
     });
   }
 
-  private summary(id: number): CallSummary {
-    const d = this.opts.store.get(id);
+  private async summary(id: number): Promise<CallSummary> {
+    const d = await this.store.get(id);
     return {
       id: d.id, title: d.title, startedAt: d.startedAt, durationSec: d.durationSec, source: d.source, status: d.status,
       recovered: d.recovered, talkShare: d.talkShare, paceWpm: d.paceWpm, longestMonologueSec: d.longestMonologueSec,
@@ -227,23 +235,23 @@ export class EngineService implements EngineApi {
   // ---- history ------------------------------------------------------------
 
   async listCalls(p: { limit?: number; offset?: number }): Promise<CallSummary[]> {
-    return this.opts.store.list(p);
+    return this.store.list(p);
   }
 
   async searchCalls(p: { query: string; limit?: number }): Promise<CallSummary[]> {
-    if (p.query.trim() === '') return this.opts.store.list({ limit: p.limit });
-    return this.opts.store.search(p.query, p.limit);
+    if (p.query.trim() === '') return this.store.list({ limit: p.limit });
+    return this.store.search(p.query, p.limit);
   }
 
   async getCall(p: { id: number }): Promise<CallView> {
-    const d = this.opts.store.get(p.id);
-    return { ...d, marks: callMarks(d.segments) };
+    const d = await this.store.get(p.id);
+    return { ...d, marks: callMarks(d.segments), lineMarks: transcriptMarks(d.utterances, d.report) };
   }
 
   async updateCall(p: { id: number; title?: string; notes?: string }): Promise<CallView> {
     const title = p.title?.trim();
     if (p.title !== undefined && !title) throw new CandorError('BAD_ARGUMENT', 'a call needs a title', 'Type a few words for the title.');
-    this.opts.store.update(p.id, { title, notes: p.notes });
+    await this.store.update(p.id, { title, notes: p.notes });
     this.emit('onCallsChanged', { reason: 'updated', ids: [p.id] });
     return this.getCall({ id: p.id });
   }
@@ -253,44 +261,34 @@ export class EngineService implements EngineApi {
     if (live !== undefined && (p.ids === 'all' || p.ids.includes(live))) {
       throw new CandorError('BAD_ARGUMENT', `call ${live} is being recorded`, 'Stop the call first, then delete it.');
     }
-    const deleted = this.opts.store.delete(p.ids);
+    // A call another Candor is recording is kept by "all" and refused by id (store/live-calls.ts).
+    const { deleted } = await this.store.deleteCalls(p.ids);
     this.emit('onCallsChanged', { reason: 'deleted', ids: p.ids });
     return { deleted };
   }
 
   async trends(p: { weeks?: number }): Promise<TrendPoint[]> {
-    return weeklyTrends(this.opts.store.db, { weeks: p.weeks, now: this.now() });
+    return this.store.trends({ weeks: p.weeks, now: this.now() });
   }
 
+  /** Written by the store's thread, straight to the file. */
   async exportToFile(p: { ids: number[] | 'all'; format: ExportFormat; path: string }): Promise<ExportResult> {
-    if (p.ids !== 'all') for (const id of p.ids) this.opts.store.get(id); // CALL_NOT_FOUND before a file is written
-    const calls = p.ids === 'all' ? (this.opts.store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number) : p.ids.length;
-    const text = exportCalls(this.opts.store, p.ids, p.format);
-    const tmp = `${p.path}.part-${process.pid}`;
-    try {
-      writeFileSync(tmp, text, { mode: 0o600 });
-      renameSync(tmp, p.path); // a half-written export never sits under the chosen name
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new CandorError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'INTERNAL',
-        `cannot write the export to ${p.path}: ${(err as Error).message}`, 'Choose another folder and try again.', { cause: err });
-    }
-    return { path: p.path, calls, bytes: Buffer.byteLength(text) };
+    return this.store.exportToFile(p.ids, p.format, p.path);
   }
 
   // ---- settings -------------------------------------------------------------
 
   async getSettings(): Promise<Settings> {
-    return this.settingsStore.get();
+    return this.store.getSettings();
   }
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
-    const before = this.settingsStore.get();
-    const s = this.settingsStore.update(patch, this.now());
+    const before = await this.store.getSettings();
+    const s = await this.store.updateSettings(patch, this.now());
     this.coach.setMuted(s.nudges.muted);
     this.coach.setPaused(s.nudges.paused);
     this.emit('onSettingsChanged', s);
-    if (s.retentionDays !== before.retentionDays) this.runRetention();
+    if (s.retentionDays !== before.retentionDays) await this.runRetention();
     return s;
   }
 
@@ -310,6 +308,6 @@ export class EngineService implements EngineApi {
     this.closed = true;
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     this.retentionTimer = null;
-    this.opts.store.close();
+    await Promise.all([this.store.close(), this.opts.liveStore?.close()]);
   }
 }

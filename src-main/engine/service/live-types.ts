@@ -6,7 +6,7 @@ import type { CaptureMode } from '../../contract/engine-api';
 import type { LiveSnapshot } from '../../contract/live';
 import type { AnalysisReport, Side } from '../../contract/report';
 import type { Settings } from '../../contract/settings';
-import type { CallStore } from '../store/calls-store';
+import type { LiveStore } from '../live/live-session';
 import type { VisionFrame } from '../vision/tracker';
 import type { VisionSample } from '../../contract/calls';
 
@@ -48,7 +48,8 @@ export interface CaptureSet {
 }
 
 export interface SessionRequest {
-  store: CallStore;
+  /** The store's worker thread, as a live call uses it. */
+  store: LiveStore;
   sources: unknown[];
   title?: string;
   keepAudio: boolean;

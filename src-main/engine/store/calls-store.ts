@@ -148,7 +148,7 @@ export class CallStore {
 
   private writeMetrics(callId: number, report: AnalysisReport): void {
     const m = report.metrics;
-    const questions = (m.questions as { me?: number } | undefined)?.me ?? null;
+    const questions = m.questions?.me ?? null;
     this.db
       .prepare(`INSERT OR REPLACE INTO metrics (call_id, talk_share, talk_me_sec, talk_them_sec, longest_me_sec, longest_them_sec,
                 patience_mean_sec, patience_median_sec, patience_count, interruptions_me, interruptions_them, silence_share,
@@ -310,6 +310,13 @@ export function toFtsQuery(q: string): string {
 }
 
 const HEARTBEAT_STALE_MS = 10_000;
+/**
+ * Another process's recorder can go this long without a checkpoint and
+ * still be alive: its checkpoints wait while a third program holds the
+ * write lock (a delete's VACUUM of a big history takes many seconds), and
+ * they never end the call. Only a reused pid needs the heartbeat at all.
+ */
+const OTHER_PROCESS_HEARTBEAT_STALE_MS = 120_000;
 
 function recorderAlive(pid: number | null, heartbeat: number | null): boolean {
   if (!pid) return false;
@@ -319,6 +326,6 @@ function recorderAlive(pid: number | null, heartbeat: number | null): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-  // The pid exists; it may be a different process that reused it. Trust a fresh heartbeat only.
-  return heartbeat !== null && Date.now() - heartbeat < HEARTBEAT_STALE_MS;
+  // The pid exists; it may be a different process that reused it. Trust a recent heartbeat only.
+  return heartbeat !== null && Date.now() - heartbeat < OTHER_PROCESS_HEARTBEAT_STALE_MS;
 }

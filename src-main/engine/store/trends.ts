@@ -1,5 +1,6 @@
 // Per-ISO-week averages over finished calls: talk share, pace, longest
-// monologue, patience and questions. A week is named by its Monday
+// monologue, patience and questions, and the language figures over the
+// calls that have them (a transcript). A week is named by its Monday
 // (YYYY-MM-DD, local time). Weeks without calls are left out.
 import type { TrendPoint } from '../../contract/calls';
 import type { Db } from './db';
@@ -11,6 +12,19 @@ interface Row {
   longest_me_sec: number | null;
   patience_mean_sec: number | null;
   questions_me: number | null;
+  duration_sec: number;
+  /** 1 when the stored report has language figures. */
+  has_language: number;
+  fillers_per_min: number | null;
+  questions_lang: number | null;
+  engaging: number | null;
+  sentiment: number | null;
+  engagement: number | null;
+}
+
+/** Per 10 minutes of call; null for a call of no length. */
+function per10(n: number | null, durationSec: number): number | null {
+  return n === null || durationSec <= 0 ? null : (n / durationSec) * 600;
 }
 
 function pad(n: number): string {
@@ -41,7 +55,13 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
   const [fy, fm, fd] = firstMonday.split('-').map(Number);
   const since = new Date(fy, fm - 1, fd).toISOString();
   const rows = db
-    .prepare(`SELECT c.started_at, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me
+    .prepare(`SELECT c.started_at, c.duration_sec, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me,
+                json_type(m.report_json, '$.metrics.fillers') IS NOT NULL AS has_language,
+                json_extract(m.report_json, '$.metrics.fillers.perMinute') AS fillers_per_min,
+                json_extract(m.report_json, '$.metrics.questions.me') AS questions_lang,
+                json_extract(m.report_json, '$.metrics.engagingQuestions') AS engaging,
+                json_extract(m.report_json, '$.metrics.sentiment.call') AS sentiment,
+                json_extract(m.report_json, '$.metrics.engagement.call') AS engagement
               FROM calls c LEFT JOIN metrics m ON m.call_id = c.id
               WHERE c.status != 'recording' AND c.started_at >= ? ORDER BY c.started_at`)
     .all(since) as Row[];
@@ -54,7 +74,8 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
   }
   return [...byWeek.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([week, rs]) => ({
+    .map(([week, rs]) => ({ week, rs, lang: rs.filter((r) => r.has_language === 1) }))
+    .map(({ week, rs, lang }) => ({
       week,
       calls: rs.length,
       talkShare: avg(rs.map((r) => r.talk_share)),
@@ -62,5 +83,11 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
       longestMonologueSec: avg(rs.map((r) => r.longest_me_sec)),
       patienceMeanSec: avg(rs.map((r) => r.patience_mean_sec)),
       questionsMe: avg(rs.map((r) => r.questions_me)),
+      languageCalls: lang.length,
+      fillersPerMinute: avg(lang.map((r) => r.fillers_per_min)),
+      questionsPer10Min: avg(lang.map((r) => per10(r.questions_lang, r.duration_sec))),
+      engagingQuestionsPer10Min: avg(lang.map((r) => per10(r.engaging, r.duration_sec))),
+      sentiment: avg(lang.map((r) => r.sentiment)),
+      engagement: avg(lang.map((r) => r.engagement)),
     }));
 }

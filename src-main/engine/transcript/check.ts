@@ -1,47 +1,66 @@
-// Checks on parsed cues that need the whole file: every cue has a speaker
-// (a cue without a name continues the previous speaker, as in SRT exports
-// that name the speaker only when it changes), and one speaker never speaks
-// in two cues at once. Different speakers may overlap: real calls do.
-import { fmtSec, transcriptError } from './errors';
+// Checks on parsed cues that need the whole file: a cue without a name
+// continues the previous speaker (SRT and VTT exports that name the speaker
+// only when the turn changes), and cues of one speaker that overlap are
+// noted. Different speakers may overlap: real calls do.
+import { participantKey } from '../../contract/participants';
+import { fmtSec } from './errors';
+import { plural } from './import-log';
 import type { RawCue } from './types';
 
 /** Overlap allowed between cues of one speaker, for rounding in exports. */
 export const SAME_SPEAKER_OVERLAP_TOLERANCE_SEC = 0.01;
 
-export function fillSpeakers(cues: readonly RawCue[], file: string): RawCue[] {
-  if (cues.length > 0 && cues.every((c) => c.speaker === null)) {
-    throw transcriptError(file, null, 'the transcript names no speakers, so Candor cannot tell your lines from theirs',
-      'Use an export with speaker names ("Name: text" or <v Name>), or JSON Lines with a "speaker" field.');
-  }
+/**
+ * Carries each speaker forward over the unlabelled cues after them, until
+ * the next name. Cues before the first name have no one to carry and come
+ * back apart, in `leading`.
+ */
+export function fillSpeakers(cues: readonly RawCue[]): { named: RawCue[]; leading: RawCue[] } {
   let last: string | null = null;
-  return cues.map((c) => {
+  const named: RawCue[] = [];
+  const leading: RawCue[] = [];
+  for (const c of cues) {
     if (c.speaker !== null) {
       last = c.speaker;
-      return c;
+      named.push(c);
+    } else if (last === null) {
+      leading.push(c);
+    } else {
+      named.push({ ...c, speaker: last });
     }
-    if (last === null) throw transcriptError(file, c.line, 'the first cue names no speaker', 'Start the cue text with "Name: ".');
-    return { ...c, speaker: last };
-  });
+  }
+  return { named, leading };
 }
 
-export function checkSameSpeakerOverlap(cues: readonly RawCue[], file: string): void {
+/**
+ * Cues of one speaker that overlap an earlier cue of theirs (diarisers write
+ * them): a note naming the first, or null. Not an error: talk time and
+ * segments merge each speaker's spans, so overlapping time counts once.
+ */
+export function sameSpeakerOverlapNote(cues: readonly RawCue[]): string | null {
   const bySpeaker = new Map<string, RawCue[]>();
   for (const c of cues) {
-    const key = c.speaker ?? '';
+    const key = participantKey(c.speaker ?? '');
     const list = bySpeaker.get(key) ?? [];
     list.push(c);
     bySpeaker.set(key, list);
   }
-  for (const [speaker, list] of bySpeaker) {
+  let count = 0;
+  let first: { cur: RawCue; prev: RawCue } | null = null;
+  for (const list of bySpeaker.values()) {
     const sorted = [...list].sort((a, b) => a.start - b.start || a.line - b.line);
+    let latest = sorted[0];
     for (let i = 1; i < sorted.length; i++) {
-      const prev = sorted[i - 1];
       const cur = sorted[i];
-      if (cur.start < prev.end - SAME_SPEAKER_OVERLAP_TOLERANCE_SEC) {
-        throw transcriptError(file, cur.line,
-          `"${speaker}" speaks in two cues at once: this cue starts at ${fmtSec(cur.start)}, before their cue on line ${prev.line} ends at ${fmtSec(prev.end)}`,
-          'Fix the times in the file; overlapping speech is only valid between different speakers.');
+      if (cur.start < latest.end - SAME_SPEAKER_OVERLAP_TOLERANCE_SEC) {
+        count++;
+        if (!first || cur.line < first.cur.line) first = { cur, prev: latest };
       }
+      if (cur.end > latest.end) latest = cur;
     }
   }
+  if (!first) return null;
+  const { cur, prev } = first;
+  return `${plural(count, 'cue')} ${count === 1 ? 'overlaps' : 'overlap'} an earlier cue of the same speaker (first: line ${cur.line}, "${cur.speaker}" from ${fmtSec(cur.start)}, ` +
+    `before their cue on line ${prev.line} ends at ${fmtSec(prev.end)}); the overlapping time counts once.`;
 }

@@ -6,11 +6,6 @@ export function transcriptError(file: string, line: number | null, problem: stri
   return new CandorError('TRANSCRIPT_INVALID', `${where}: ${problem}`, hint);
 }
 
-/** Splits text into lines (CRLF, CR or LF), dropping a byte-order mark. */
-export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-}
-
 export function fmtSec(s: number): string {
   return `${Math.round(s * 1000) / 1000} s`;
 }

@@ -1,44 +1,32 @@
-// WebVTT (Zoom and Teams exports). Blocks are separated by blank lines; a cue
-// is an optional identifier line, a timing line and payload lines. NOTE,
-// STYLE and REGION blocks are skipped. Speakers come from <v Name> spans
-// (Teams) or a "Name: " prefix (Zoom).
+// WebVTT (Zoom and Teams exports, diariser output): the W3C parser
+// (webvtt-parser.ts) with lenient timings, then Candor's layer: a cue that
+// ends before it starts is skipped (the spec keeps it; it has no duration to
+// measure), skipped cues and lenient timings go to the import log, and
+// speakers come from <v Name> spans (Teams) or a "Name: " prefix (Zoom).
 import { cueSpeakerAndText } from './cue-text';
-import { fmtSec, splitLines, transcriptError } from './errors';
-import { parseTimingLine } from './timecode';
+import { fmtSec } from './errors';
+import { ImportLog } from './import-log';
+import { feedText, type LineParser } from './lines';
 import type { RawCue } from './types';
+import { WebVttParser } from './webvtt-parser';
 
-const TIMING_HINT = 'A cue timing line looks like "00:01:02.500 --> 00:01:04.000".';
+export function vttParser(file: string, log: ImportLog, onCue: (c: RawCue) => void): LineParser {
+  return new WebVttParser({ lenient: true, file }, {
+    skip: (s) => log.skip(s),
+    cue: (c) => {
+      if (c.end < c.start) {
+        log.skip({ line: c.line, reason: `the cue ends (${fmtSec(c.end)}) before it starts (${fmtSec(c.start)})` });
+        return;
+      }
+      if (c.lenientTiming !== null) log.lenient(c.line, c.lenientTiming);
+      const { speaker, text } = cueSpeakerAndText(c.text);
+      if (text !== '') onCue({ speaker, start: c.start, end: c.end, text, line: c.line });
+    },
+  });
+}
 
-export function parseVtt(text: string, file = 'transcript.vtt'): RawCue[] {
-  const lines = splitLines(text);
-  if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) {
-    throw transcriptError(file, 1, 'a WebVTT file must start with "WEBVTT"', 'Is this an SRT file? Give it the .srt extension.');
-  }
+export function parseVtt(text: string, file = 'transcript.vtt', log = new ImportLog()): RawCue[] {
   const cues: RawCue[] = [];
-  let i = 1;
-  // The header block runs to the first blank line.
-  while (i < lines.length && lines[i].trim() !== '') i++;
-  while (i < lines.length) {
-    while (i < lines.length && lines[i].trim() === '') i++;
-    if (i >= lines.length) break;
-    const blockStart = i;
-    const block: string[] = [];
-    while (i < lines.length && lines[i].trim() !== '') block.push(lines[i++]);
-    if (/^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(block[0])) continue;
-    // The timing line is the first line, or the second after a cue identifier.
-    const t = block[0].includes('-->') ? 0 : 1;
-    const timingLine = blockStart + t + 1;
-    if (t === 1 && (block.length < 2 || !block[1].includes('-->'))) {
-      throw transcriptError(file, blockStart + 1, `expected a cue timing line but found "${block[0].slice(0, 60)}"`, TIMING_HINT);
-    }
-    const times = parseTimingLine(block[t]);
-    if (!times) throw transcriptError(file, timingLine, `malformed cue timing "${block[t].slice(0, 80)}"`, TIMING_HINT);
-    const [start, end] = times;
-    if (end < start) throw transcriptError(file, timingLine, `cue ends (${fmtSec(end)}) before it starts (${fmtSec(start)})`);
-    const payload = block.slice(t + 1).join('\n');
-    const { speaker, text: body } = cueSpeakerAndText(payload);
-    if (body === '') continue;
-    cues.push({ speaker, start, end, text: body, line: timingLine });
-  }
+  feedText(text, vttParser(file, log, (c) => cues.push(c)));
   return cues;
 }

@@ -59,17 +59,39 @@ export function metricRows(c: CallView): MetricRow[] {
 
 function languageRows(m: Metrics, durationSec: number): MetricRow[] {
   const rows: MetricRow[] = [];
-  if (m.questions) rows.push(row('questions', 'Questions you / they asked', `${m.questions.me} / ${m.questions.them}`, null, null, 'language'));
-  if (m.engagingQuestions !== undefined) {
-    const per10 = durationSec > 0 ? (m.engagingQuestions / durationSec) * 600 : null;
-    rows.push(row('engaging', 'Engaging questions per 10 min', num(per10, 1), per10, RANGES.engagingQuestionsPer10Min, 'language'));
+  const per10 = (n: number): number | null => (durationSec > 0 ? (n / durationSec) * 600 : null);
+  if (m.questions) {
+    rows.push(row('questions', 'Questions you / they asked', `${m.questions.me} / ${m.questions.them}`, null, null, 'language'));
+    rows.push(row('questionsPer10', 'Your questions per 10 min', num(per10(m.questions.me), 1), null, null, 'language'));
   }
-  if (m.fillers) rows.push(row('fillers', 'Filler words per minute', num(m.fillers.perMinute, 1), null, null, 'language'));
-  if (m.sentiment) rows.push(row('sentiment', 'Sentiment of the words (0–100, 50 neutral)', num(m.sentiment.call), null, null, 'language'));
-  if (m.engagement) rows.push(row('engagement', 'Engagement (0–100)', num(m.engagement.call), null, null, 'language'));
+  if (m.engagingQuestions !== undefined) {
+    const v = per10(m.engagingQuestions);
+    rows.push(row('engaging', 'Engaging questions per 10 min', num(v, 1), v, RANGES.engagingQuestionsPer10Min, 'language'));
+  }
+  if (m.fillers) {
+    rows.push(row('fillers', 'Filler words per minute', num(m.fillers.perMinute, 1), null, null, 'language'));
+    rows.push(row('fillersPerWord', 'Filler words per 100 words', num(m.fillers.perWord * 100, 1), null, null, 'language'));
+  }
+  if (m.paceAcoustic) {
+    rows.push(row('paceAcoustic', 'Pace (estimated from the audio)', m.paceAcoustic.wpm === null ? '–' : `${num(m.paceAcoustic.wpm)} wpm`,
+      m.paceAcoustic.wpm, RANGES.paceWpm, 'language'));
+  }
+  if (m.sentiment) {
+    rows.push(scale(row('sentiment', 'Sentiment of the words', num(m.sentiment.call), null, null, 'language'), SENTIMENT_SCALE));
+    rows.push(scale(row('sentimentBySide', 'Sentiment you / them', `${num(m.sentiment.bySide.me)} / ${num(m.sentiment.bySide.them)}`, null, null, 'language'), SENTIMENT_SCALE));
+  }
+  if (m.engagement) rows.push(scale(row('engagement', 'Engagement', num(m.engagement.call), null, null, 'language'), '0–100'));
+  if (m.moments) rows.push(row('moments', 'Moments', String(m.moments.length), null, null, 'language'));
   if (m.nextSteps) {
     const n = m.nextSteps.items.length;
     rows.push(row('nextSteps', 'Next steps agreed', m.nextSteps.set ? `Yes (${n} ${n === 1 ? 'item' : 'items'})` : 'No', null, null, 'language'));
   }
   return rows;
+}
+
+const SENTIMENT_SCALE = '0–100, 50 neutral';
+
+/** A score's scale in the range column: not a recommendation, so no verdict. */
+function scale(r: MetricRow, text: string): MetricRow {
+  return { ...r, range: text };
 }

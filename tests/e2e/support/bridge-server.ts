@@ -10,11 +10,12 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Role } from '../../../src-main/contract/engine-api';
 import type { RpcConnection, RpcEndpoint, WireMessage } from '../../../src-main/contract/rpc';
+import { callAudioId, serveCallAudio } from '../../../src-main/app/call-audio';
 import { securityHeaders } from '../../../src-main/app/csp';
 import { serveEngine } from '../../../src-main/engine/host/serve-engine';
 import { createEngine } from '../../../src-main/engine/service/create-engine';
 import type { EngineService } from '../../../src-main/engine/service/engine-service';
-import type { CallStore } from '../../../src-main/engine/store/calls-store';
+import { CallStore } from '../../../src-main/engine/store/calls-store';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -24,6 +25,7 @@ const MIME: Record<string, string> = {
 export interface Bridge {
   url: string;
   service: EngineService;
+  /** The test's own connection to the engine's database file (the engine's store runs in its threads). */
   store: CallStore;
   refused: string[];
   close(): Promise<void>;
@@ -68,10 +70,20 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
 }
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const { service, store } = createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e' });
+  const { service } = await createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e' });
+  const store = new CallStore(opts.dbPath);
   const refused: string[] = [];
   const connections = new Set<RpcConnection>();
-  const server = createServer((req, res) => serveFile(opts.rendererDir, req, res));
+  const server = createServer((req, res) => {
+    // The app protocol's call-audio route, answered by the same code as in the app.
+    const audioId = callAudioId(new URL(req.url ?? '/', 'http://x').pathname);
+    if (audioId === null) return serveFile(opts.rendererDir, req, res);
+    void serveCallAudio(audioId, req.headers.range ?? null, async (id) => store.get(id).audioFile).then(async (r) => {
+      res.writeHead(r.status, Object.fromEntries(r.headers));
+      if (r.body) for await (const chunk of r.body) res.write(chunk);
+      res.end();
+    }, () => res.writeHead(500).end());
+  });
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const u = new URL(req.url ?? '/', 'http://x');
@@ -104,6 +116,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       wss.close();
       await new Promise<void>((r) => server.close(() => r()));
       await service.shutdown();
+      store.close();
     },
   };
 }

@@ -12,6 +12,7 @@ import { LiveSession } from '../../../src-main/engine/live/live-session';
 import { analyzeCall } from '../../../src-main/engine/pipeline/analyze-call';
 import { CallStore } from '../../../src-main/engine/store/calls-store';
 import { recoverInterruptedCalls } from '../../../src-main/engine/store/recovery';
+import { openStoreWorker } from '../../../src-main/engine/store/worker/store-client';
 import { TURN_TAKING } from '../../support/scenarios';
 import { buildCall, writeCall } from '../../support/synth';
 import { SHARED_MODELS, tempDir } from '../../support/tmp';
@@ -23,30 +24,30 @@ const call = buildCall(TURN_TAKING.slice(0, 4));
 writeCall(file, call);
 
 test('off by default: a live call keeps no audio', async () => {
-  const store = new CallStore(join(dir, 'off.db'));
+  const store = await openStoreWorker(join(dir, 'off.db'));
   const s = new LiveSession({ store, sources: [new ReplaySource({ file }, 16)] });
   const id = await s.start();
   await new Promise((r) => s.once('source-end', r));
   await s.stop();
-  assert.equal(store.get(id).audioFile, null);
-  store.close();
+  assert.equal((await store.get(id)).audioFile, null);
+  await store.close();
 });
 
 test('on: the call audio is kept, matches what was analysed, and goes with the call', async () => {
-  const store = new CallStore(join(dir, 'on.db'));
+  const store = await openStoreWorker(join(dir, 'on.db'));
   const kept = join(dir, 'kept.wav');
   const s = new LiveSession({ store, sources: [new ReplaySource({ file }, 16)], keepAudioFile: kept });
   const id = await s.start();
   await new Promise((r) => s.once('source-end', r));
   const report = await s.stop();
-  assert.equal(store.get(id).audioFile, kept);
+  assert.equal((await store.get(id)).audioFile, kept);
   const sides = await readSides({ file: kept });
   assert.ok(Math.abs(sides.me!.length / 16000 - report.durationSec) < 0.05, `${sides.me!.length / 16000} s kept of ${report.durationSec} s`);
   const again = await analyzeCall({ file: kept });
   assert.deepEqual(again.report.metrics.talkSec, report.metrics.talkSec);
-  store.delete([id]);
+  await store.delete([id]);
   assert.equal(existsSync(kept), false, 'deleting the call deletes its audio');
-  store.close();
+  await store.close();
 });
 
 test('a crash leaves a readable file; recovery writes the real sizes into its header', async () => {

@@ -8,15 +8,21 @@ import { CandorError } from '../../../src-main/contract/errors';
 import { EngineService } from '../../../src-main/engine/service/engine-service';
 import { CallStore } from '../../../src-main/engine/store/calls-store';
 import { reportFromSegments } from '../../../src-main/engine/store/recovery';
+import { openStoreWorker } from '../../../src-main/engine/store/worker/store-client';
 import { FakeSession } from './fake-session';
 
-function setup(now = () => new Date()) {
+/**
+ * The service on its store thread; the test reads and seeds the same file
+ * through a CallStore of its own, as another program would.
+ */
+async function setup(now = () => new Date()) {
   const dir = mkdtempSync(join(tmpdir(), 'candor-svc-'));
   const store = new CallStore(join(dir, 'candor.db'));
+  const client = await openStoreWorker(store.path);
   const sessions: FakeSession[] = [];
   const pushed: [string, number][] = [];
   const svc = new EngineService({
-    store,
+    store: client,
     captureMode: 'engine',
     now,
     version: '9.9.9',
@@ -25,17 +31,18 @@ function setup(now = () => new Date()) {
       push: req.capture === 'push' ? { me: { push: (p) => pushed.push(['me', p.length]) }, them: { push: (p) => pushed.push(['them', p.length]) } } : undefined,
     }),
     createSession: (req) => {
-      const s = new FakeSession(req, store);
+      const s = new FakeSession(req);
       sessions.push(s);
       return s;
     },
   });
   store.db.prepare("INSERT INTO settings (key, value) VALUES ('consent', ?)").run(JSON.stringify({ accepted: true, at: '2025-01-01T00:00:00.000Z' }));
-  const cleanup = () => {
+  const cleanup = async () => {
     store.close();
+    await client.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { dir, store, svc, sessions, pushed, cleanup };
+  return { dir, store, client, svc, sessions, pushed, cleanup };
 }
 
 function saveCall(store: CallStore, title: string, startedAt: Date, meSec: number, themSec: number): number {
@@ -47,7 +54,7 @@ function saveCall(store: CallStore, title: string, startedAt: Date, meSec: numbe
 }
 
 test('a live call: snapshots and nudges go out as events, stop saves it', async () => {
-  const { svc, sessions, cleanup } = setup();
+  const { svc, sessions, cleanup } = await setup();
   try {
     const events: string[] = [];
     const nudges: Nudge[] = [];
@@ -74,12 +81,12 @@ test('a live call: snapshots and nudges go out as events, stop saves it', async 
     const view = await svc.getCall({ id: callId });
     assert.deepEqual(view.marks.monologues.me, [[0, 70]]);
   } finally {
-    cleanup();
+    await cleanup();
   }
 });
 
 test('muted nudges stay quiet; settings reach the coach at once', async () => {
-  const { svc, sessions, cleanup } = setup();
+  const { svc, sessions, cleanup } = await setup();
   try {
     const nudges: Nudge[] = [];
     svc.on('onNudge', (n) => nudges.push(n));
@@ -92,12 +99,12 @@ test('muted nudges stay quiet; settings reach the coach at once', async () => {
     assert.equal(nudges.length, 1);
     await svc.stopCall();
   } finally {
-    cleanup();
+    await cleanup();
   }
 });
 
 test('push capture: PCM reaches the side it names, and is dropped without a call', async () => {
-  const { svc, pushed, cleanup } = setup();
+  const { svc, pushed, cleanup } = await setup();
   try {
     await svc.pushAudio({ side: 'me', pcm: new Float32Array(10) });
     assert.deepEqual(pushed, []);
@@ -107,12 +114,12 @@ test('push capture: PCM reaches the side it names, and is dropped without a call
     assert.deepEqual(pushed, [['them', 480], ['me', 960]]);
     await svc.stopCall();
   } finally {
-    cleanup();
+    await cleanup();
   }
 });
 
 test('history: list, search, update, delete for good', async () => {
-  const { svc, store, cleanup } = setup();
+  const { svc, store, cleanup } = await setup();
   try {
     const a = saveCall(store, 'Quarterly review with Globex', new Date('2025-05-05T10:00:00Z'), 30, 40);
     const b = saveCall(store, 'Pricing call zanzibar', new Date('2025-05-06T10:00:00Z'), 50, 20);
@@ -130,24 +137,24 @@ test('history: list, search, update, delete for good', async () => {
     assert.ok(!readFileSync(store.path).includes(Buffer.from('zanzibar')), 'the deleted title is gone from the file');
     assert.deepEqual(changed, [{ reason: 'updated', ids: [a] }, { reason: 'deleted', ids: [b] }]);
   } finally {
-    cleanup();
+    await cleanup();
   }
 });
 
 test('a running call cannot be deleted', async () => {
-  const { svc, cleanup } = setup();
+  const { svc, cleanup } = await setup();
   try {
     const { callId } = await svc.startCall({});
     await assert.rejects(svc.deleteCalls({ ids: 'all' }), new RegExp(`call ${callId} is being recorded`));
     await svc.stopCall();
     assert.deepEqual(await svc.deleteCalls({ ids: 'all' }), { deleted: 1 });
   } finally {
-    cleanup();
+    await cleanup();
   }
 });
 
 test('export writes the file the user chose', async () => {
-  const { svc, store, dir, cleanup } = setup();
+  const { svc, store, dir, cleanup } = await setup();
   try {
     const a = saveCall(store, 'Export me, "quoted"', new Date('2025-05-05T10:00:00Z'), 30, 40);
     const json = join(dir, 'calls.json');
@@ -160,13 +167,13 @@ test('export writes the file the user chose', async () => {
     await assert.rejects(svc.exportToFile({ ids: [999], format: 'csv', path: join(dir, 'x.csv') }), /there is no call 999/);
     await assert.rejects(svc.exportToFile({ ids: 'all', format: 'csv', path: join(dir, 'missing', 'x.csv') }), /cannot write the export/);
   } finally {
-    cleanup();
+    await cleanup();
   }
 });
 
 test('settings persist in the store; retention deletes old calls when it changes', async () => {
   const now = new Date('2025-06-30T12:00:00Z');
-  const { svc, store, cleanup } = setup(() => now);
+  const { svc, store, client, cleanup } = await setup(() => now);
   try {
     const old = saveCall(store, 'Old', new Date('2025-03-01T10:00:00Z'), 10, 10);
     const recent = saveCall(store, 'Recent', new Date('2025-06-20T10:00:00Z'), 10, 10);
@@ -178,17 +185,17 @@ test('settings persist in the store; retention deletes old calls when it changes
     assert.equal(s.consent.at, now.toISOString());
     assert.deepEqual((await svc.listCalls({})).map((c) => c.id), [recent]);
     assert.ok(old);
-    const again = new EngineService({ store, captureMode: 'engine', createCapture: () => ({ sources: [] }), createSession: () => { throw new Error('unused'); } });
+    const again = new EngineService({ store: client, captureMode: 'engine', createCapture: () => ({ sources: [] }), createSession: () => { throw new Error('unused'); } });
     assert.equal((await again.getSettings()).retentionDays, 30);
     assert.equal((await svc.status()).calls, 1);
   } finally {
-    cleanup();
+    await cleanup();
   }
 });
 
 test('trends by week', async () => {
   const now = new Date('2025-06-30T12:00:00');
-  const { svc, store, cleanup } = setup(() => now);
+  const { svc, store, cleanup } = await setup(() => now);
   try {
     saveCall(store, 'w1a', new Date('2025-06-16T10:00:00'), 30, 30);
     saveCall(store, 'w1b', new Date('2025-06-22T10:00:00'), 60, 20);
@@ -199,33 +206,33 @@ test('trends by week', async () => {
     assert.equal(t[1].talkShare, 0.25);
     assert.deepEqual(await svc.trends({ weeks: 1 }).then((x) => x.map((p) => p.week)), ['2025-06-30']);
   } finally {
-    cleanup();
+    await cleanup();
   }
 });
 
 test('no capture before consent', async () => {
-  const { svc, sessions, cleanup } = setup();
+  const { svc, sessions, cleanup } = await setup();
   try {
     await svc.updateSettings({ consent: { accepted: false } });
     await assert.rejects(svc.startCall({}), (e: unknown) => e instanceof CandorError && e.code === 'PERMISSION_DENIED');
     assert.equal(sessions.length, 0);
   } finally {
-    cleanup();
+    await cleanup();
   }
 });
 
 test('shutdown stops a running call and closes the store', async () => {
-  const { svc, store, sessions, cleanup } = setup();
+  const { svc, store, client, sessions, cleanup } = await setup();
   try {
     const { callId } = await svc.startCall({});
     sessions[0].elapsed = 5;
     await svc.shutdown();
-    assert.equal(store.db.open, false);
+    assert.equal(client.closed, true);
     const reopened = new CallStore(store.path);
     assert.equal(reopened.get(callId).status, 'complete');
     reopened.close();
     await assert.rejects(svc.startCall({}), /shutting down/);
   } finally {
-    cleanup();
+    await cleanup();
   }
 });

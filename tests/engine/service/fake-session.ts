@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { idleSnapshot, type LiveSnapshot } from '../../../src-main/contract/live';
 import type { AnalysisReport } from '../../../src-main/contract/report';
-import type { CallStore, SegmentRecord } from '../../../src-main/engine/store/calls-store';
+import type { SegmentRecord } from '../../../src-main/engine/store/calls-store';
 import { reportFromSegments } from '../../../src-main/engine/store/recovery';
 import type { LiveSessionLike, SessionRequest } from '../../../src-main/engine/service/live-types';
 
@@ -12,11 +12,11 @@ export class FakeSession extends EventEmitter implements LiveSessionLike {
   segments: SegmentRecord[] = [];
   elapsed = 0;
   aborted = false;
-  constructor(readonly req: SessionRequest, private readonly store: CallStore) {
+  constructor(readonly req: SessionRequest) {
     super();
   }
   async start(): Promise<number> {
-    this.callId = this.store.begin({ source: 'live', title: this.req.title });
+    this.callId = await this.req.store.beginLiveCall({ source: 'live', title: this.req.title });
     return this.callId;
   }
   snapshot(): LiveSnapshot {
@@ -29,7 +29,7 @@ export class FakeSession extends EventEmitter implements LiveSessionLike {
   }
   async stop(): Promise<AnalysisReport> {
     const report = reportFromSegments('live call', this.segments, this.elapsed);
-    this.store.finish(this.callId!, report, this.segments);
+    await this.req.store.finish(this.callId!, report, this.segments);
     return report;
   }
   abort(): void {

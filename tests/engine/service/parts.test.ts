@@ -12,6 +12,15 @@ import { EngineService } from '../../../src-main/engine/service/engine-service';
 import { startHost, type ParentPortLike, type PortLike } from '../../../src-main/engine/host/host';
 import { CallStore } from '../../../src-main/engine/store/calls-store';
 import { reportFromSegments } from '../../../src-main/engine/store/recovery';
+import { openStoreWorker } from '../../../src-main/engine/store/worker/store-client';
+
+async function until(what: string, ok: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const t0 = Date.now();
+  while (!ok()) {
+    if (Date.now() - t0 > timeoutMs) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 test('pactl sources: mics and monitors, with the defaults marked', () => {
   const text = [
@@ -67,8 +76,9 @@ test('retention never touches a call that is still recording', () => {
 
 test('host: ports from main become connections with the role main named', async () => {
   const { store, done } = tempStore();
+  const client = await openStoreWorker(store.path);
   try {
-    const service = new EngineService({ store, captureMode: 'engine', createCapture: () => ({ sources: [] }), createSession: () => { throw new Error('unused'); } });
+    const service = new EngineService({ store: client, captureMode: 'engine', createCapture: () => ({ sources: [] }), createSession: () => { throw new Error('unused'); } });
     const parent = new EventEmitter() as EventEmitter & ParentPortLike & { sent: unknown[] };
     parent.sent = [];
     parent.postMessage = (m: unknown) => void parent.sent.push(m);
@@ -92,7 +102,7 @@ test('host: ports from main become connections with the role main named', async 
     win.emit('message', { data: { t: 'req', id: 1, m: 'exportToFile', p: { ids: 'all', format: 'json', path } } });
     main.emit('message', { data: { t: 'req', id: 2, m: 'exportToFile', p: { ids: 'all', format: 'json', path } } });
     win.emit('message', { data: { t: 'req', id: 3, m: 'listCalls', p: {} } });
-    await new Promise((r) => setTimeout(r, 50));
+    await until('the answers', () => [1, 3].every((id) => win.out.some((m) => m.id === id)) && main.out.some((m) => m.id === 2));
     assert.equal(win.out.find((m) => m.id === 1)?.e?.code, 'IPC_INVALID');
     assert.equal(main.out.find((m) => m.id === 2)?.ok, true);
     assert.deepEqual(win.out.find((m) => m.id === 3)?.r, []);
@@ -100,9 +110,10 @@ test('host: ports from main become connections with the role main named', async 
     win.emit('close');
     assert.equal(host.connections.size, 1);
     parent.emit('message', { data: { type: 'shutdown' }, ports: [] });
-    await new Promise((r) => setTimeout(r, 50));
-    assert.deepEqual(parent.sent.at(-1), { type: 'shutdown-done' });
+    await until('shutdown-done', () => (parent.sent.at(-1) as { type?: string }).type === 'shutdown-done');
+    assert.equal(client.closed, true, 'shutdown closes the store thread');
   } finally {
+    await client.close();
     done();
   }
 });

@@ -30,7 +30,7 @@ test('frames of a call with five faces on screen are counted and saved with the 
   { skip: existsSync(faces) && existsSync(join(process.env.CANDOR_MODELS_DIR!, 'yunet_n_320_320.onnx')) ? false : 'YuNet model or face photo not found' }, async () => {
     const file = join(dir, 'call.wav');
     writeCall(file, buildCall(TURN_TAKING.slice(0, 4)));
-    const { service, store } = createEngine({ dbPath: join(dir, 'c.db'), replay: { file, speed: 4 } });
+    const { service, store } = await createEngine({ dbPath: join(dir, 'c.db'), replay: { file, speed: 4 } });
     try {
       await service.updateSettings({ consent: { accepted: true } });
       const img = await decodeImageFile(faces);
@@ -41,7 +41,7 @@ test('frames of a call with five faces on screen are counted and saved with the 
       const snap = await service.snapshot();
       assert.deepEqual(snap.vision && { faces: snap.vision.facesVisible, on: snap.vision.cameraOn }, { faces: 5, on: true });
       await service.stopCall();
-      const call = store.get(callId);
+      const call = await store.get(callId);
       assert.equal(call.vision.length, 6);
       assert.ok(call.vision.every((v) => v.facesVisible === 5 && v.cameraOn));
       assert.equal(call.report?.vision?.facesMedian, 5);

@@ -1,0 +1,31 @@
+// What the store's worker thread does beyond CallStore's own methods: each
+// operation takes the worker's store first, then plain (cloneable)
+// arguments, and returns a plain result. The client offers them by name,
+// typed from this table, next to CallStore's methods.
+import type { ExportFormat } from '../../../contract/calls';
+import type { Settings, SettingsPatch } from '../../../contract/settings';
+import { applyRetention } from '../../service/retention';
+import { SettingsStore } from '../../service/settings-store';
+import type { CallStore, NewCall } from '../calls-store';
+import { compact } from '../db';
+import { exportToFile } from '../export-file';
+import { beginLiveCall, deleteCalls, liveCallIds } from '../live-calls';
+import { recoverInterruptedCalls } from '../recovery';
+import { weeklyTrends } from '../trends';
+
+export const STORE_OPS = {
+  countCalls: (s: CallStore): number => s.db.prepare('SELECT count(*) FROM calls').pluck().get() as number,
+  trends: (s: CallStore, opts: { weeks?: number; now?: Date }) => weeklyTrends(s.db, opts),
+  getSettings: (s: CallStore): Settings => new SettingsStore(s).get(),
+  updateSettings: (s: CallStore, patch: SettingsPatch, now: Date): Settings => new SettingsStore(s).update(patch, now),
+  recoverInterrupted: (s: CallStore): number[] => recoverInterruptedCalls(s),
+  applyRetention: (s: CallStore, days: number, now: Date): number[] => applyRetention(s, days, now),
+  exportToFile: (s: CallStore, ids: number[] | 'all', format: ExportFormat, path: string) => exportToFile(s, ids, format, path),
+  beginLiveCall: (s: CallStore, call: NewCall): number => beginLiveCall(s, call),
+  deleteCalls: (s: CallStore, ids: number[] | 'all') => deleteCalls(s, ids),
+  liveCallIds: (s: CallStore): number[] => liveCallIds(s),
+  /** Reclaims the free pages of the file now (a full VACUUM: it can take seconds on a big history). */
+  vacuum: (s: CallStore): void => compact(s.db),
+} satisfies Record<string, (s: CallStore, ...args: never[]) => unknown>;
+
+export type StoreOps = typeof STORE_OPS;

@@ -1,0 +1,70 @@
+// The store's worker thread: opens one CallStore on the file ("open"), then
+// runs one request at a time, in order ("call"), and answers each with its
+// result or its error as a CandorError. SQL, VACUUM and exports run here,
+// never on the thread that runs live capture and analysis.
+import { parentPort } from 'node:worker_threads';
+import { serializeError } from '../../../contract/errors';
+import { CallStore } from '../calls-store';
+import { mapSqliteError } from '../db';
+import type { FromStoreWorker, LocalOnly, StoreName, ToStoreWorker } from './protocol';
+import { STORE_OPS } from './store-ops';
+
+const port = parentPort;
+if (!port) throw new Error('store-worker.ts must run in a worker thread');
+
+const LOCAL_ONLY: readonly string[] = ['tx', 'close'] satisfies LocalOnly[];
+
+function methodNames(store: CallStore): StoreName[] {
+  const proto = Object.getPrototypeOf(store) as Record<string, unknown>;
+  return Object.getOwnPropertyNames(proto)
+    .filter((n) => n !== 'constructor' && !LOCAL_ONLY.includes(n) && typeof proto[n] === 'function') as StoreName[];
+}
+
+let store: CallStore | null = null;
+let served = new Set<string>();
+let queue: Promise<void> = Promise.resolve();
+
+function post(m: FromStoreWorker): void {
+  port!.postMessage(m);
+}
+
+async function run(name: string, args: unknown[]): Promise<unknown> {
+  if (!store) throw new Error('the store worker got a request before the database was opened');
+  if (!served.has(name)) throw new Error(`the store has no operation "${name}"`);
+  const op = (STORE_OPS as Record<string, (s: CallStore, ...a: unknown[]) => unknown>)[name];
+  if (op) return op(store, ...args);
+  return (store[name as keyof CallStore] as (...a: unknown[]) => unknown).apply(store, args);
+}
+
+port.on('message', (msg: ToStoreWorker) => {
+  if (msg.type === 'open') {
+    try {
+      store = new CallStore(msg.path, msg.options);
+      const names = [...methodNames(store), ...(Object.keys(STORE_OPS) as StoreName[])];
+      served = new Set(names);
+      post({ type: 'opened', names });
+    } catch (err) {
+      post({ type: 'error', id: null, error: serializeError(mapSqliteError(err, msg.path)) });
+    }
+    return;
+  }
+  if (msg.type === 'call') {
+    // One request at a time, in order, even when an operation is asynchronous.
+    queue = queue.then(async () => {
+      try {
+        post({ type: 'result', id: msg.id, value: await run(msg.name, msg.args) });
+      } catch (err) {
+        post({ type: 'error', id: msg.id, error: serializeError(mapSqliteError(err, store?.path ?? '')) });
+      }
+    });
+    return;
+  }
+  if (msg.type === 'close') {
+    queue = queue.then(() => {
+      store?.close();
+      store = null;
+      post({ type: 'closed' });
+      port.close();
+    });
+  }
+});
