@@ -3,12 +3,14 @@
 import { runAudioBench } from './audio';
 import { runLanguageBench } from './language';
 import { runTranscriptImportBench } from './transcript-import';
+import { runTimingBench } from './timing';
 import { runVisionBench } from './vision';
 
 const seconds = Number(process.env.CANDOR_BENCH_SECONDS ?? 3600);
 const out: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version, platform: process.platform } };
 for (const [name, run] of [
   ['audio', () => runAudioBench({ seconds })],
+  ['timing', runTimingBench],
   ['vision', runVisionBench],
   ['language', runLanguageBench],
   ['transcriptImport', () => runTranscriptImportBench()],

@@ -2,7 +2,8 @@
 # Installs what Candor needs on Debian/Ubuntu, then the npm packages.
 #   scripts/setup.sh          the app: capture tools, ffmpeg, build tools
 #   scripts/setup.sh --test   also what the tests use: PulseAudio, sox,
-#                             espeak-ng, Chromium, strace
+#                             espeak-ng, pocketsphinx-testdata (LibriVox
+#                             read speech for the timing tests), Chromium, strace
 # Needs Node 20+ and npm on PATH. Uses sudo when not run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 pkgs=(build-essential python3 pulseaudio-utils ffmpeg)
-[ "$want_tests" = 1 ] && pkgs+=(pulseaudio sox libsox-fmt-all espeak-ng chromium strace)
+[ "$want_tests" = 1 ] && pkgs+=(pulseaudio sox libsox-fmt-all espeak-ng pocketsphinx-testdata chromium strace)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

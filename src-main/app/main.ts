@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 import {
   app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, protocol, screen, session, Tray,
 } from 'electron';
+import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS, type CallFilesChoice } from '../contract/imports';
 import { APP_EVENT_CHANNEL, type AppCommand, type AppEvents, type HistoryView, type WindowKind } from '../contract/app-api';
 import { defaultSettings, type Settings } from '../contract/settings';
+import { CallFileGrants, describeCallFiles } from './call-file-grants';
+import { resolveCallFiles } from './call-files';
 import { EngineProcess } from './engine-process';
 import { placeHud } from './hud-position';
 import { registerAppIpc, type AppHandlers } from './ipc';
@@ -46,6 +49,15 @@ let quitting = false;
 let shortcuts: Partial<Record<AppCommand, string>> = {};
 let pendingView: AppEvents['onShowView'] | null = null;
 const windowKinds = new Map<number, WindowKind>();
+/** Files the history window picked or dropped, checked here; only these may be imported. */
+const callFileGrants = new CallFileGrants();
+
+async function checkedCallFiles(paths: string[]): Promise<CallFilesChoice> {
+  const files = resolveCallFiles(paths);
+  const choice = await describeCallFiles(files, (path) => engine.api.transcriptInfo({ path }));
+  callFileGrants.grant(files);
+  return choice;
+}
 
 function send<E extends keyof AppEvents>(win: BrowserWindow | null, event: E, payload: AppEvents[E]): void {
   if (win && !win.isDestroyed()) win.webContents.send(APP_EVENT_CHANNEL, { e: event, p: payload });
@@ -191,6 +203,28 @@ const handlers: AppHandlers = {
   async permissions(p) {
     return mediaPermissions(p.request ?? false);
   },
+  async chooseCallFiles(p) {
+    const options: Electron.OpenDialogOptions = p.folder
+      ? { title: 'Add a call: choose a recording folder', properties: ['openDirectory'] }
+      : {
+        title: 'Add a call: choose a recording, a transcript, or both',
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: 'Recordings and transcripts', extensions: [...AUDIO_EXTENSIONS, ...TRANSCRIPT_EXTENSIONS].map((e) => e.slice(1)) },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+    const r = history && !history.isDestroyed() ? await dialog.showOpenDialog(history, options) : await dialog.showOpenDialog(options);
+    if (r.canceled || r.filePaths.length === 0) return null;
+    return checkedCallFiles(r.filePaths);
+  },
+  async dropCallFiles(p) {
+    return checkedCallFiles(p.paths);
+  },
+  async importCall(p) {
+    callFileGrants.check(p);
+    return engine.api.importCall(p);
+  },
 };
 
 /** Where each call's kept recording is; the player asks once per byte range, the engine once per call. */
@@ -237,6 +271,10 @@ async function start(): Promise<void> {
     }
   });
   engine.client.on('onCallsChanged', () => audioFiles.clear());
+  engine.client.on('onCallNoticed', (n) => {
+    // "Start coaching this call?" / "Stop and save?" is asked in the HUD, which stays out of the call app's way.
+    if (n.kind === 'started' || n.callRunning) showHud();
+  });
   engine.client.on('onNudge', () => {
     // Never focus: showInactive keeps the call app in front.
     if (hud && !hud.isDestroyed() && !hud.isVisible()) hud.showInactive();

@@ -2,9 +2,12 @@
 // microphone and for screen recording (which system-audio loopback needs);
 // Windows has a microphone privacy switch; on Linux the engine records
 // through PulseAudio and the OS does not ask. getDisplayMedia() in the HUD is
-// answered with the screen's desktopCapturer source plus loopback audio.
+// answered with the screen's desktopCapturer source plus loopback audio; on
+// Linux with the screen's video only (the engine has the sound), for screen
+// vision (UNVERIFIED: no Electron runtime where this was written).
 import { desktopCapturer, systemPreferences, type Session } from 'electron';
 import type { PermissionState } from '../contract/app-api';
+import { wantsLoopback } from './display-media';
 import { isTrustedUrl } from './security';
 
 function status(kind: 'microphone' | 'screen'): PermissionState {
@@ -40,7 +43,7 @@ export function installDisplayMediaHandler(session: Session, devServer: string |
           return;
         }
         // 'loopback' is the system's audio output: on Windows, and on macOS 13+ through ScreenCaptureKit.
-        callback({ video: sources[0], audio: process.platform === 'linux' ? undefined : 'loopback' });
+        callback(wantsLoopback(process.platform, request.audioRequested) ? { video: sources[0], audio: 'loopback' } : { video: sources[0] });
       },
       (err: unknown) => {
         log(`desktopCapturer failed: ${(err as Error).message}`);

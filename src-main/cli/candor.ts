@@ -2,6 +2,7 @@
 // The `candor` command: the engine in plain Node, no Electron.
 import type { Command } from './command';
 import { COMMANDS } from './commands/index';
+import { outputError } from '../engine/fs-errors';
 import { printError } from './errors';
 
 function help(): string {
@@ -38,6 +39,12 @@ export async function main(argv: string[]): Promise<number> {
     return printError(err, cmd.usage);
   }
 }
+
+// stdout on a full device (ENOSPC) or a reader that went away (EPIPE): one line on stderr, not a stack trace.
+process.stdout.on('error', (err) => {
+  printError(outputError(err));
+  process.exit(1);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

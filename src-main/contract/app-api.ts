@@ -5,6 +5,7 @@
 // Pure TS: no node, dom or electron imports.
 import type { ExportFormat } from './calls';
 import type { EngineApi, EngineEvents } from './engine-api';
+import { IMPORT_LIMITS, expectPath, validateImportRequest, type CallFilesChoice, type ImportRequest } from './imports';
 import type { ClientOf } from './rpc';
 import { expectOnlyKeys } from './settings';
 import { expectBool, expectInteger, expectObject, expectOneOf, invalidParameterError } from './validate';
@@ -35,6 +36,12 @@ export interface AppApi {
   exportCalls(p: { ids: number[] | 'all'; format: ExportFormat }): Promise<{ path: string; calls: number } | null>;
   /** Microphone (and on macOS screen recording) access; asks for the microphone when it was never asked. */
   permissions(p: { request?: boolean }): Promise<{ microphone: PermissionState; screen: PermissionState }>;
+  /** Opens the file dialog (files, or a folder such as a Zoom recording's); null when the user cancelled. */
+  chooseCallFiles(p: { folder?: boolean }): Promise<CallFilesChoice | null>;
+  /** Checks paths dropped on the history window (files or a folder). */
+  dropCallFiles(p: { paths: string[] }): Promise<CallFilesChoice>;
+  /** Has the engine analyse and store files chosen or dropped in this window. */
+  importCall(p: ImportRequest): Promise<{ importId: string }>;
 }
 
 export interface AppEvents {
@@ -70,6 +77,26 @@ function none(name: string) {
 }
 
 export const APP_METHODS: { [M in AppMethod]: AppMethodSpec<AppPayload<M>> } = {
+  chooseCallFiles: {
+    windows: ['history'],
+    validate(v) {
+      const o = v === undefined || v === null ? {} : expectObject(v, 'chooseCallFiles');
+      expectOnlyKeys(o, ['folder'], 'chooseCallFiles');
+      return o.folder === undefined ? {} : { folder: expectBool(o.folder, 'chooseCallFiles.folder') };
+    },
+  },
+  dropCallFiles: {
+    windows: ['history'],
+    validate(v) {
+      const o = expectObject(v, 'dropCallFiles');
+      expectOnlyKeys(o, ['paths'], 'dropCallFiles');
+      if (!Array.isArray(o.paths) || o.paths.length === 0 || o.paths.length > IMPORT_LIMITS.paths) {
+        throw invalidParameterError('dropCallFiles.paths', `an array of 1 to ${IMPORT_LIMITS.paths} paths`, o.paths);
+      }
+      return { paths: o.paths.map((p, i) => expectPath(p, `dropCallFiles.paths[${i}]`)) };
+    },
+  },
+  importCall: { windows: ['history'], validate: (v) => validateImportRequest(v, 'importCall') },
   info: { windows: BOTH, validate: none('info') },
   openHistory: {
     windows: BOTH,
@@ -124,4 +151,6 @@ export interface CandorBridge {
   readonly app: ClientOf<AppApi>;
   /** Subscribes to an engine or app event; returns the unsubscribe function. */
   on<E extends keyof CandorEvents>(event: E, cb: (payload: CandorEvents[E]) => void): () => void;
+  /** The path of a File dropped on the page ('' when it has none); main checks it before use. */
+  pathForFile(file: unknown): string;
 }

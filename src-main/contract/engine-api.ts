@@ -8,6 +8,9 @@ import type { CallDetail, CallSummary, ExportFormat, TrendPoint } from './calls'
 import type { SerializedError } from './errors';
 import type { LiveSnapshot } from './live';
 import type { Side, Span } from './report';
+import {
+  expectImportId, expectPath, validateImportRequest, type ImportFinished, type ImportProgress, type ImportRequest, type TranscriptInfo,
+} from './imports';
 import { validateSettingsPatch, type NudgeKind, type Settings, type SettingsPatch } from './settings';
 import { expectInteger, expectNumber, expectObject, expectOneOf, expectString, invalidParameterError } from './validate';
 import { expectOnlyKeys } from './settings';
@@ -52,6 +55,7 @@ export interface EngineStatus {
   languageAvailable: boolean;
   dbPath: string;
   calls: number;
+  callDetection: CallDetectionStatus;
 }
 
 export interface CallMarks {
@@ -88,6 +92,17 @@ export interface ExportResult {
   path: string;
   calls: number;
   bytes: number;
+}
+
+/** The call detector's news: another app took the microphone (a call began), or released it for a while (it ended). */
+export type CallNotice =
+  | { kind: 'started'; apps: string[]; at: string; /** The engine started coaching by itself (Settings: start automatically). */ autoStarted: boolean }
+  | { kind: 'ended'; releasedSec: number; at: string; /** A call of ours is running, so the HUD offers to stop it. */ callRunning: boolean };
+
+/** Whether the engine watches the microphone for calls, and why not when it does not. */
+export interface CallDetectionStatus {
+  state: 'watching' | 'off' | 'unsupported' | 'failed';
+  reason?: string;
 }
 
 export type CallsChange = { reason: 'added' | 'updated' | 'deleted' | 'retention'; ids: number[] | 'all' };
@@ -129,6 +144,15 @@ export interface EngineApi {
   listDevices(p: void): Promise<CaptureDevice[]>;
   /** Main only: writes an export to a path the user chose in a save dialog. */
   exportToFile(p: { ids: number[] | 'all'; format: ExportFormat; path: string }): Promise<ExportResult>;
+  /** Main only (it checked the path): a transcript's speakers with their talk time, for choosing "me". */
+  transcriptInfo(p: { path: string }): Promise<TranscriptInfo>;
+  /**
+   * Main only (it checked the paths): analyses a file pair as `candor analyze --save`
+   * does and stores the call. Returns once started; onImportProgress and
+   * onImportFinished follow. Nothing is stored when it fails or is cancelled.
+   */
+  importCall(p: ImportRequest): Promise<{ importId: string }>;
+  cancelImport(p: { importId: string }): Promise<{ cancelled: boolean }>;
   /** Main only: stops a running call and closes the store. */
   shutdown(p: void): Promise<void>;
 }
@@ -144,9 +168,14 @@ export interface EngineEvents {
   onCallsChanged: CallsChange;
   onSettingsChanged: Settings;
   onError: SerializedError;
+  onImportProgress: ImportProgress;
+  onImportFinished: ImportFinished;
+  onCallNoticed: CallNotice;
 }
 export type EngineEvent = keyof EngineEvents;
-export const ENGINE_EVENTS: readonly EngineEvent[] = ['onSnapshot', 'onNudge', 'onCallEnded', 'onCallsChanged', 'onSettingsChanged', 'onError'];
+export const ENGINE_EVENTS: readonly EngineEvent[] = [
+  'onSnapshot', 'onNudge', 'onCallEnded', 'onCallsChanged', 'onSettingsChanged', 'onError', 'onImportProgress', 'onImportFinished', 'onCallNoticed',
+];
 
 // ---- validators --------------------------------------------------------
 
@@ -316,6 +345,23 @@ export const ENGINE_METHODS: { [M in EngineMethod]: MethodSpec<EnginePayload<M>>
         format: expectOneOf(o.format, ['json', 'csv'] as const, 'exportToFile.format'),
         path: expectString(o.path, 'exportToFile.path', { maxLength: LIMITS.pathLength }),
       };
+    },
+  },
+  transcriptInfo: {
+    roles: MAIN,
+    validate(v) {
+      const o = expectObject(v, 'transcriptInfo');
+      expectOnlyKeys(o, ['path'], 'transcriptInfo');
+      return { path: expectPath(o.path, 'transcriptInfo.path') };
+    },
+  },
+  importCall: { roles: MAIN, validate: (v) => validateImportRequest(v, 'importCall') },
+  cancelImport: {
+    roles: ANY,
+    validate(v) {
+      const o = expectObject(v, 'cancelImport');
+      expectOnlyKeys(o, ['importId'], 'cancelImport');
+      return { importId: expectImportId(o.importId, 'cancelImport.importId') };
     },
   },
   shutdown: { roles: MAIN, validate: noPayload('shutdown') },

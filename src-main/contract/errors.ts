@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'TRANSCRIPT_INVALID',
   'IPC_INVALID',
   'NATIVE_UNAVAILABLE',
+  /** The user cancelled (an import); nothing was stored. */
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

@@ -1,8 +1,36 @@
 // What a live call looks like while it runs: the HUD draws this, the CLI
 // prints it once a second. Produced by the engine's LiveSession.
-import type { PatienceMetric } from './report';
+import type { PatienceMetric, Side } from './report';
 
 export type LiveState = 'idle' | 'starting' | 'recording' | 'stopping';
+
+/** Capture followed a new default device mid-call (headphones plugged in, a device removed). */
+export interface DeviceSwitch {
+  side: Side;
+  /** Call time of the switch. */
+  atSec: number;
+  from: string;
+  to: string;
+  /** Seconds between the old device's last audio and the new one's first (null while waiting for it). */
+  gapSec: number | null;
+}
+
+/** Whether capture is working: it must never fail silently. */
+export interface CaptureHealth {
+  /** How long the system audio (them) has been digital silence, or delivered nothing. */
+  systemSilentSec: number;
+  /**
+   * System audio has been digital silence for more than ~10 s while the
+   * microphone hears speech: the call plays through another output, or
+   * capture is blocked.
+   */
+  systemSilentWhileMicSpeaks: boolean;
+  switches: DeviceSwitch[];
+}
+
+export function healthyCapture(): CaptureHealth {
+  return { systemSilentSec: 0, systemSilentWhileMicSpeaks: false, switches: [] };
+}
 
 export interface LiveSnapshot {
   state: LiveState;
@@ -27,6 +55,7 @@ export interface LiveSnapshot {
   /** Lines of transcript so far, newest last (empty without ASR). */
   transcriptTail: { side: 'me' | 'them'; start: number; text: string }[];
   vision: { facesVisible: number; facingCount: number; cameraOn: boolean } | null;
+  capture: CaptureHealth;
 }
 
 export function idleSnapshot(): LiveSnapshot {
@@ -48,5 +77,6 @@ export function idleSnapshot(): LiveSnapshot {
     languageAvailable: false,
     transcriptTail: [],
     vision: null,
+    capture: healthyCapture(),
   };
 }

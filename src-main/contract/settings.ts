@@ -17,6 +17,10 @@ export interface Settings {
   /** Capture devices by id; null = the system default. */
   capture: { mic: string | null; system: string | null };
   hud: { x: number | null; y: number | null; clickThrough: boolean };
+  /** Noticing calls: another app starts using the microphone (Linux: PulseAudio/PipeWire). */
+  callDetection: { notice: boolean; autoStart: boolean };
+  /** Transcript speaker names the user said were "me" when adding calls, most recent first. */
+  meNames: string[];
 }
 
 export type SettingsPatch = {
@@ -26,9 +30,14 @@ export type SettingsPatch = {
   nudges?: Partial<Settings['nudges']>;
   capture?: Partial<Settings['capture']>;
   hud?: Partial<Settings['hud']>;
+  callDetection?: Partial<Settings['callDetection']>;
+  meNames?: string[];
 };
 
 export const MAX_RETENTION_DAYS = 3650;
+/** Names remembered as "me"; older ones are forgotten. */
+export const MAX_ME_NAMES = 50;
+export const ME_NAME_LENGTH = 200;
 
 export function defaultSettings(): Settings {
   return {
@@ -38,13 +47,18 @@ export function defaultSettings(): Settings {
     nudges: { paused: false, muted: [] },
     capture: { mic: null, system: null },
     hud: { x: null, y: null, clickThrough: false },
+    callDetection: { notice: true, autoStart: false },
+    meNames: [],
   };
 }
 
 /** Throws unless every key of `o` is in `allowed`. */
 export function expectOnlyKeys(o: Record<string, unknown>, allowed: readonly string[], name: string): void {
   for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) throw invalidParameterError(`${name}.${k}`, `no such key (allowed: ${allowed.join(', ')})`, o[k]);
+    if (!allowed.includes(k)) {
+      const key = k.length > 40 ? `${k.slice(0, 37)}...` : k;
+      throw invalidParameterError(`${name}.${JSON.stringify(key).slice(1, -1)}`, `no such key (allowed: ${allowed.join(', ')})`, o[k]);
+    }
   }
 }
 
@@ -58,7 +72,7 @@ function nullableCoord(v: unknown, name: string): number | null {
 
 export function validateSettingsPatch(v: unknown, name = 'settings'): SettingsPatch {
   const o = expectObject(v, name);
-  expectOnlyKeys(o, ['consent', 'retentionDays', 'keepAudio', 'nudges', 'capture', 'hud'], name);
+  expectOnlyKeys(o, ['consent', 'retentionDays', 'keepAudio', 'nudges', 'capture', 'hud', 'callDetection', 'meNames'], name);
   const out: SettingsPatch = {};
   if (o.consent !== undefined) {
     const c = expectObject(o.consent, `${name}.consent`);
@@ -94,6 +108,19 @@ export function validateSettingsPatch(v: unknown, name = 'settings'): SettingsPa
     if (h.y !== undefined) out.hud.y = nullableCoord(h.y, `${name}.hud.y`);
     if (h.clickThrough !== undefined) out.hud.clickThrough = expectBool(h.clickThrough, `${name}.hud.clickThrough`);
   }
+  if (o.callDetection !== undefined) {
+    const c = expectObject(o.callDetection, `${name}.callDetection`);
+    expectOnlyKeys(c, ['notice', 'autoStart'], `${name}.callDetection`);
+    out.callDetection = {};
+    if (c.notice !== undefined) out.callDetection.notice = expectBool(c.notice, `${name}.callDetection.notice`);
+    if (c.autoStart !== undefined) out.callDetection.autoStart = expectBool(c.autoStart, `${name}.callDetection.autoStart`);
+  }
+  if (o.meNames !== undefined) {
+    if (!Array.isArray(o.meNames) || o.meNames.length > MAX_ME_NAMES) {
+      throw invalidParameterError(`${name}.meNames`, `an array of at most ${MAX_ME_NAMES} names`, o.meNames);
+    }
+    out.meNames = o.meNames.map((n, i) => expectString(n, `${name}.meNames[${i}]`, { maxLength: ME_NAME_LENGTH }));
+  }
   return out;
 }
 
@@ -106,6 +133,8 @@ export function applySettingsPatch(s: Settings, p: SettingsPatch, now: Date = ne
   if (p.nudges) next.nudges = { ...next.nudges, ...p.nudges };
   if (p.capture) next.capture = { ...next.capture, ...p.capture };
   if (p.hud) next.hud = { ...next.hud, ...p.hud };
+  if (p.callDetection) next.callDetection = { ...next.callDetection, ...p.callDetection };
+  if (p.meNames) next.meNames = [...p.meNames];
   return next;
 }
 

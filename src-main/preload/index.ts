@@ -3,7 +3,7 @@
 // window.candor (never ipcRenderer, never a port), validates each payload
 // before it leaves, and passes errors on as {name, message, code, stack}.
 // Built as CommonJS: sandboxed preloads cannot be ES modules.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   APP_EVENT_CHANNEL, APP_METHOD_NAMES, APP_METHODS, appChannel, type AppApi, type AppEvents, type CandorBridge, type CandorEvents,
 } from '../contract/app-api';
@@ -77,6 +77,10 @@ const bridge: CandorBridge = {
       return () => set.delete(cb as (p: unknown) => void);
     }
     throw serializeError(new CandorError('BAD_ARGUMENT', `Expected one of ${[...ENGINE_EVENTS, ...APP_EVENTS].join(', ')} for on(event) but received "${String(event).slice(0, 40)}"`));
+  },
+  pathForFile(file: unknown): string {
+    // Electron gives a dropped File's path only here (File.path is gone); main checks it before anything reads it.
+    return file instanceof File ? webUtils.getPathForFile(file) : '';
   },
 };
 

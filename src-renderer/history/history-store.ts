@@ -96,9 +96,16 @@ export const useHistoryStore = defineStore('history', () => {
     if (r) say('ok', `Exported ${r.calls} ${r.calls === 1 ? 'call' : 'calls'} to ${r.path}`);
   }
 
+  /** A call added from files: say so and open it. */
+  function added(c: CallSummary): void {
+    say('ok', `Added “${c.title}”.`);
+    void openCall(c.id);
+  }
+
   async function updateSettings(patch: SettingsPatch): Promise<void> {
     const s = await guard(() => engine.updateSettings(patch));
     if (s) settings.value = s;
+    if (s && patch.callDetection) status.value = (await guard(() => engine.status())) ?? status.value; // watching, off, or why not
   }
 
   let listening = false;
@@ -125,5 +132,5 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   return { view, calls, query, loading, current, focusAt, trends, settings, status, devices, flash, consented,
-    say, loadCalls, openCall, show, saveCall, remove, exportCalls, updateSettings, init };
+    say, loadCalls, openCall, show, saveCall, remove, exportCalls, updateSettings, init, added };
 });

@@ -54,3 +54,26 @@ export async function startPushCapture(
     },
   };
 }
+
+/**
+ * Linux: the engine captures both sides through PulseAudio, and the screen's
+ * picture alone comes from getDisplayMedia (answered in main by
+ * desktopCapturer, without audio on Linux) for screen vision. Best effort:
+ * without it the call goes on, only without face counts.
+ */
+export async function startScreenVideo(onFrame: (f: VideoFrameOut) => void): Promise<PushCapture> {
+  const display = await navigator.mediaDevices.getDisplayMedia({ audio: false, video: true });
+  const video = display.getVideoTracks();
+  if (video.length === 0) {
+    for (const t of display.getTracks()) t.stop();
+    throw new Error('the screen could not be captured (no video track)');
+  }
+  const stopFrames = startFrameGrabber(new MediaStream(video), onFrame);
+  return {
+    sampleRate: 0,
+    stop() {
+      stopFrames();
+      for (const t of display.getTracks()) t.stop();
+    },
+  };
+}

@@ -2,12 +2,12 @@
 // nudges are paused and the HUD is click-through. Fed by engine events.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { EngineStatus, Nudge } from '../../src-main/contract/engine-api';
+import type { CallNotice, EngineStatus, Nudge } from '../../src-main/contract/engine-api';
 import { idleSnapshot, type LiveSnapshot } from '../../src-main/contract/live';
 import { CandorError } from '../../src-main/contract/errors';
 import type { Settings } from '../../src-main/contract/settings';
 import { app, engine, errorText, on } from '../shared/bridge';
-import { startPushCapture, type PushCapture } from './capture';
+import { startPushCapture, startScreenVideo, type PushCapture } from './capture';
 
 /** How long a nudge stays on screen. */
 export const NUDGE_VISIBLE_MS = 12_000;
@@ -20,8 +20,17 @@ export const useLiveStore = defineStore('live', () => {
   const error = ref<string | null>(null);
   const clickThrough = ref(false);
   const busy = ref(false);
+  /** The call detector's news, until acted on or dismissed. */
+  const notice = ref<CallNotice | null>(null);
+  let noticeTimer: ReturnType<typeof setTimeout> | null = null;
   let nudgeTimer: ReturnType<typeof setTimeout> | null = null;
   let capture: PushCapture | null = null;
+  /** Linux: the screen's picture only (the engine records the sound). */
+  let screen: PushCapture | null = null;
+  function stopScreen(): void {
+    screen?.stop();
+    screen = null;
+  }
 
   const recording = computed(() => snapshot.value.state !== 'idle');
   const nudgesPaused = computed(() => settings.value?.nudges.paused ?? false);
@@ -35,6 +44,17 @@ export const useLiveStore = defineStore('live', () => {
   function dismissNudge(): void {
     nudge.value = null;
     if (nudgeTimer) clearTimeout(nudgeTimer);
+  }
+
+  function showNotice(n: CallNotice | null, forMs?: number): void {
+    notice.value = n;
+    if (noticeTimer) clearTimeout(noticeTimer);
+    noticeTimer = n && forMs ? setTimeout(() => (notice.value = null), forMs) : null;
+  }
+
+  function onNotice(n: CallNotice): void {
+    if (n.kind === 'started') showNotice(n, n.autoStarted ? NUDGE_VISIBLE_MS : undefined);
+    else showNotice(n.callRunning && recording.value ? n : null);
   }
 
   async function refresh(): Promise<void> {
@@ -70,7 +90,19 @@ export const useLiveStore = defineStore('live', () => {
         await engine.startCall({ capture: 'push', sampleRate: capture.sampleRate });
       } else {
         await engine.startCall({});
+        // Linux: the engine records both sides itself; the screen's picture still comes from
+        // desktopCapturer (main answers getDisplayMedia), for face and camera counts.
+        stopScreen();
+        // Not awaited: the call runs whether or not the screen can be shared.
+        void startScreenVideo((frame) => void engine.pushVideoFrame(frame)).then(
+          (v) => {
+            if (recording.value && !screen) screen = v;
+            else v.stop();
+          },
+          () => undefined,
+        );
       }
+      showNotice(null);
     } catch (err) {
       capture?.stop();
       capture = null;
@@ -86,11 +118,13 @@ export const useLiveStore = defineStore('live', () => {
     try {
       await engine.stopCall();
       dismissNudge();
+      showNotice(null);
     } catch (err) {
       error.value = errorText(err);
     } finally {
       capture?.stop();
       capture = null;
+      stopScreen();
       busy.value = false;
     }
   }
@@ -127,9 +161,15 @@ export const useLiveStore = defineStore('live', () => {
     on('onAppCommand', ({ command }) => {
       if (command === 'toggle-call') void (recording.value ? stop() : start());
     });
+    on('onCallNoticed', onNotice);
+    on('onSnapshot', (s) => {
+      if (s.state !== 'idle') return;
+      stopScreen(); // the call ended without the HUD (tray, replay end, engine stop)
+      if (notice.value?.kind === 'ended') showNotice(null);
+    });
     on('onEngineRestarted', () => void refresh().catch(() => undefined));
   }
 
-  return { snapshot, status, settings, nudge, error, clickThrough, busy, recording, nudgesPaused,
-    refresh, start, stop, toggleNudges, setClickThrough, dismissNudge, listen, showNudge };
+  return { snapshot, status, settings, nudge, error, clickThrough, busy, recording, nudgesPaused, notice,
+    refresh, start, stop, toggleNudges, setClickThrough, dismissNudge, listen, showNudge, showNotice };
 });

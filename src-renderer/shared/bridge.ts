@@ -44,3 +44,8 @@ export function errorText(err: unknown): string {
   const e = toCandorError(err);
   return e.hint ? `${e.message}. ${e.hint}` : e.message;
 }
+
+/** The path of a File dropped on the page ('' outside the app); main checks it before anything reads it. */
+export function pathForFile(file: File): string {
+  return window.candor ? window.candor.pathForFile(file) : '';
+}

@@ -87,7 +87,7 @@ test('IPC: sender frame and payload are checked before main acts', () => {
   // only the good call reached the window
   assert.deepEqual(out.hudCallsAfter.filter((c: string) => c === 'setIgnoreMouseEvents').length, 1);
   assert.ok(out.clickThroughEvent.includes('onClickThroughChanged'));
-  assert.equal(out.ipcChannels.length, 7);
+  assert.equal(out.ipcChannels.length, 10);
 });
 
 test('tray and global shortcuts', () => {

@@ -45,7 +45,8 @@ before(() => {
 
 test('exposes window.candor and nothing else, and requires only electron', () => {
   assert.deepEqual([...exposed.keys()], ['candor']);
-  assert.deepEqual(Object.keys(bridge).sort(), ['app', 'engine', 'on']);
+  assert.deepEqual(Object.keys(bridge).sort(), ['app', 'engine', 'on', 'pathForFile']);
+  assert.equal(bridge.pathForFile({ name: 'call.vtt', path: '/etc/passwd' }), '', 'only a real dropped File has a path');
   assert.deepEqual(Object.keys(bridge.engine).sort(), [...ENGINE_METHOD_NAMES].sort());
   assert.deepEqual(Object.keys(bridge.app).sort(), [...APP_METHOD_NAMES].sort());
   assert.ok(Object.isFrozen(bridge.engine) && Object.isFrozen(bridge.app));

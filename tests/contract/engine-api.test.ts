@@ -95,7 +95,7 @@ test('updateSettings refuses unknown and malformed keys', () => {
   assert.deepEqual(ENGINE_METHODS.updateSettings.validate({ retentionDays: 30, nudges: { muted: ['slow-down'] } }),
     { retentionDays: 30, nudges: { muted: ['slow-down'] } });
   rejects(() => ENGINE_METHODS.updateSettings.validate({ dbPath: '/tmp/x' }),
-    'Expected no such key (allowed: consent, retentionDays, keepAudio, nudges, capture, hud) for updateSettings.dbPath but received "/tmp/x"');
+    'Expected no such key (allowed: consent, retentionDays, keepAudio, nudges, capture, hud, callDetection, meNames) for updateSettings.dbPath but received "/tmp/x"');
   rejects(() => ENGINE_METHODS.updateSettings.validate({ retentionDays: -1 }),
     'Expected an integer between 0 and 3650 for updateSettings.retentionDays but received number -1');
   rejects(() => ENGINE_METHODS.updateSettings.validate({ nudges: { muted: ['be-nice'] } }),
@@ -103,4 +103,17 @@ test('updateSettings refuses unknown and malformed keys', () => {
   rejects(() => ENGINE_METHODS.updateSettings.validate({ keepAudio: 'yes' }), 'Expected a boolean for updateSettings.keepAudio but received "yes"');
   rejects(() => ENGINE_METHODS.updateSettings.validate({ hud: { x: 1e9 } }),
     'Expected an integer between -100000 and 100000 for updateSettings.hud.x but received number 1000000000');
+});
+
+test('adding calls from files: paths only from main, ids and payloads checked', () => {
+  assert.deepEqual(ENGINE_METHODS.importCall.roles, ['main']);
+  assert.deepEqual(ENGINE_METHODS.transcriptInfo.roles, ['main']);
+  assert.ok(ENGINE_METHODS.cancelImport.roles.includes('window'));
+  const v = ENGINE_METHODS.importCall.validate;
+  assert.deepEqual(v({ importId: 'a-1', transcript: '/x/call.vtt', me: 'Ana' }), { importId: 'a-1', transcript: '/x/call.vtt', me: 'Ana' });
+  assert.throws(() => v({ importId: 'a-1' }), { message: 'Expected an audio file, a transcript, or both for importCall.audio but received undefined' });
+  assert.throws(() => v({ importId: 'a b', audio: '/x.wav' }), { message: 'Expected 1 to 64 letters, digits or dashes for importCall.importId but received "a b"' });
+  assert.throws(() => v({ importId: 'a', audio: '/x\0.wav' }), /without NUL/);
+  assert.throws(() => v({ importId: 'a', audio: '/x.wav', db: '/tmp/x' }), /no such key/);
+  assert.throws(() => ENGINE_METHODS.cancelImport.validate({}), /cancelImport.importId/);
 });

@@ -34,3 +34,15 @@ test('stored settings are read leniently', () => {
   assert.deepEqual(s.consent, { accepted: true, at: '2025-01-01T00:00:00.000Z' });
   assert.deepEqual(s.nudges, { paused: false, muted: [] });
 });
+
+test('call detection and the remembered "me" names are validated', () => {
+  const d = defaultSettings();
+  assert.deepEqual(d.callDetection, { notice: true, autoStart: false });
+  assert.deepEqual(d.meNames, []);
+  const s = applySettingsPatch(d, validateSettingsPatch({ callDetection: { autoStart: true }, meNames: ['Ana Lopez'] }));
+  assert.deepEqual(s.callDetection, { notice: true, autoStart: true });
+  assert.deepEqual(s.meNames, ['Ana Lopez']);
+  assert.throws(() => validateSettingsPatch({ callDetection: { autoStart: 'yes' } }), /settings.callDetection.autoStart/);
+  assert.throws(() => validateSettingsPatch({ meNames: Array(51).fill('x') }), /at most 50 names/);
+  assert.throws(() => validateSettingsPatch({ meNames: [''] }), /settings.meNames\[0\]/);
+});

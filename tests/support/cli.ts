@@ -14,12 +14,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function candor(args: string[], env: NodeJS.ProcessEnv = {}, opts: { timeoutMs?: number } = {}): CliResult {
+export function candor(args: string[], env: NodeJS.ProcessEnv = {}, opts: { timeoutMs?: number; uid?: number; gid?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [...NODE_ARGS, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 120_000,
+    uid: opts.uid,
+    gid: opts.gid,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -42,14 +42,14 @@ function trim(x: Float32Array, thr = 0.01): Float32Array {
   return x.slice(a, b + 1);
 }
 
-/** Speech extents of a clean signal: runs above -40 dBFS in 10 ms windows, gaps < 0.15 s joined. */
-export function extents(x: Float32Array, offsetSec: number): Span[] {
+/** Speech extents of a clean signal: runs above -40 dBFS (or rms) in 10 ms windows, gaps < 0.15 s joined. */
+export function extents(x: Float32Array, offsetSec: number, rms = 0.01): Span[] {
   const win = RATE / 100;
   const spans: Span[] = [];
   for (let i = 0; i + win <= x.length; i += win) {
     let e = 0;
     for (let k = 0; k < win; k++) e += x[i + k] * x[i + k];
-    if (Math.sqrt(e / win) > 0.01) spans.push([offsetSec + i / RATE, offsetSec + (i + win) / RATE]);
+    if (Math.sqrt(e / win) > rms) spans.push([offsetSec + i / RATE, offsetSec + (i + win) / RATE]);
   }
   return bridgeSpans(spans, 0.15);
 }
@@ -66,6 +66,8 @@ export interface BleedSpec {
   delayMs: number;
   /** Room echo tail length in ms (exponentially decaying noise), 0 = none */
   reverbMs?: number;
+  /** Soft clipping of an overdriven laptop speaker: the leaked copy goes through tanh at this drive (0 = none). */
+  clipDrive?: number;
 }
 
 export interface SynthCall {
@@ -91,12 +93,36 @@ export function convolveEcho(x: Float32Array, spec: BleedSpec, seed = 7): Float3
   }
   const y = new Float32Array(x.length);
   for (const [lag, a] of taps) for (let i = lag; i < x.length; i++) y[i] += a * x[i - lag];
+  const k = spec.clipDrive ?? 0;
+  if (k > 0) for (let i = 0; i < y.length; i++) y[i] = Math.tanh(k * y[i]) / k;
   return y;
 }
 
-export function buildCall(turns: Turn[], opts: { tailSec?: number; bleed?: BleedSpec; noise?: number; voices?: Record<Side, string> } = {}): SynthCall {
+export interface PlacedAudio {
+  side: Side;
+  /** Clean speech at 16 kHz; its extents (the truth) are measured on it as it is. */
+  audio: Float32Array;
+  at: number; // seconds
+  /** Level in the call (default 1). */
+  gain?: number;
+  /** The extents' threshold (RMS over 10 ms) on `audio` (default 0.01, -40 dBFS). */
+  extentRms?: number;
+}
+
+export interface CallOptions {
+  tailSec?: number;
+  bleed?: BleedSpec;
+  noise?: number;
+}
+
+export function buildCall(turns: Turn[], opts: CallOptions & { voices?: Record<Side, string> } = {}): SynthCall {
   const voices = opts.voices ?? { me: 'en-us', them: 'en-gb' };
-  const placed = turns.map((t) => ({ ...t, audio: speak(t.text, { wpm: t.wpm, voice: voices[t.side], pitch: t.side === 'me' ? 40 : 60 }) }));
+  const placed = turns.map((t) => ({ side: t.side, at: t.at, gain: 0.5, audio: speak(t.text, { wpm: t.wpm, voice: voices[t.side], pitch: t.side === 'me' ? 40 : 60 }) }));
+  return mixCall(placed, opts);
+}
+
+/** Two channels from placed clean speech; the truth is each clip's extents, bridged at 0.5 s. */
+export function mixCall(placed: readonly PlacedAudio[], opts: CallOptions = {}): SynthCall {
   const end = Math.max(...placed.map((p) => p.at + p.audio.length / RATE)) + (opts.tailSec ?? 1.5);
   const n = Math.ceil(end * RATE);
   const me = new Float32Array(n);
@@ -105,8 +131,9 @@ export function buildCall(turns: Turn[], opts: { tailSec?: number; bleed?: Bleed
   for (const p of placed) {
     const ch = p.side === 'me' ? me : them;
     const o = Math.round(p.at * RATE);
-    for (let i = 0; i < p.audio.length; i++) ch[o + i] += p.audio[i] * 0.5;
-    truth[p.side].push(...extents(p.audio, p.at));
+    const g = p.gain ?? 1;
+    for (let i = 0; i < p.audio.length; i++) ch[o + i] += p.audio[i] * g;
+    truth[p.side].push(...extents(p.audio, p.at, p.extentRms));
   }
   if (opts.bleed) {
     const echo = convolveEcho(them, opts.bleed);

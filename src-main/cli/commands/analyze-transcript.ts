@@ -8,12 +8,9 @@
 // transcript that names no speakers needs the audio: each cue then takes the
 // side whose voice activity covers most of it.
 import { outputAnalysis } from '../analysis-output';
-import type { AnalysisReport, Side } from '../../contract/report';
+import type { Side } from '../../contract/report';
 import type { CallAudioSpec } from '../../engine/audio/call-audio';
-import { analyzeTranscript } from '../../engine/language/analyze-transcript';
-import { analyzeCall } from '../../engine/pipeline/analyze-call';
-import type { SegmentRecord } from '../../engine/store/calls-store';
-import { assignSides, namesSpeakers, readTranscript, type ImportedTranscript } from '../../engine/transcript/import';
+import { analyzeFiles } from '../../engine/pipeline/analyze-files';
 import { parse } from '../args';
 import { UsageError } from '../errors';
 import { ProgressBar } from '../progress';
@@ -57,32 +54,16 @@ export async function analyzeTranscriptCommand(argv: string[]): Promise<number> 
   if (!v.transcript) throw new UsageError('--transcript needs a file');
   const spec = audioSpec(positionals, v);
   const speaker = v.speaker ?? (spec && 'me' in spec ? undefined : v.me);
-  const parsed = readTranscript(v.transcript);
-  // Sides by name are settled before the (slow) audio analysis, so a wrong
-  // --me fails at once; a transcript without names needs the audio's sides.
-  const byName = spec && !namesSpeakers(parsed) ? null : assignSides(parsed, { me: speaker });
-  let imported: ImportedTranscript;
-  let report: AnalysisReport;
-  let segments: SegmentRecord[];
-  if (spec) {
-    const progress = new ProgressBar('analysing');
-    try {
-      const r = await analyzeCall(spec, {
-        allowTruncated: v['allow-truncated'],
-        bleed: v['no-bleed'] ? false : undefined,
-        onProgress: (done, total) => progress.update(done, total),
-      });
-      segments = r.segments;
-      // With the audio, cues without a speaker name take their side from it.
-      imported = assignSides(parsed, { me: speaker, audio: r.report.segments });
-      report = analyzeTranscript({ file: r.report.file, utterances: imported.utterances, audio: r.report, wordsFrom: `the transcript ${v.transcript}`, importNotes: imported.notes });
-    } finally {
-      progress.done();
-    }
-  } else {
-    imported = byName ?? assignSides(parsed, { me: speaker });
-    report = analyzeTranscript({ file: v.transcript, utterances: imported.utterances, importNotes: imported.notes });
-    segments = (['me', 'them'] as const).flatMap((side) => report.segments[side].map(([start, end]): SegmentRecord => ({ side, start, end, syllables: 0 })));
+  const progress = spec ? new ProgressBar('analysing') : null;
+  let r;
+  try {
+    r = await analyzeFiles({ audio: spec ?? undefined, transcript: v.transcript, me: speaker }, {
+      allowTruncated: v['allow-truncated'],
+      bleed: v['no-bleed'] ? false : undefined,
+      onProgress: (done, total) => progress?.update(done, total),
+    });
+  } finally {
+    progress?.done();
   }
-  return outputAnalysis(report, segments, imported.utterances, v);
+  return outputAnalysis(r.report, r.segments, r.utterances, v);
 }

@@ -3,7 +3,7 @@
 import { outputAnalysis } from '../analysis-output';
 import type { Side } from '../../contract/report';
 import type { CallAudioSpec } from '../../engine/audio/call-audio';
-import { analyzeCallWithWords } from '../../engine/asr/analyze-with-words';
+import { analyzeFiles } from '../../engine/pipeline/analyze-files';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -48,7 +48,7 @@ export const analyzeCommand: Command = {
     const progress = new ProgressBar('analysing');
     let result;
     try {
-      result = await analyzeCallWithWords(spec, {
+      result = await analyzeFiles({ audio: spec }, {
         allowTruncated: values['allow-truncated'],
         bleed: values['no-bleed'] ? false : undefined,
         onProgress: (done, total) => {

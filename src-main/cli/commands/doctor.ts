@@ -2,9 +2,10 @@
 // What this machine offers Candor and what is missing: platform, SIMD level
 // of the native addon, onnxruntime execution providers (available, chosen,
 // and why others were skipped), model files with their sha256 status, audio
-// devices, and the database path. Exit code 1 when something Candor needs
-// is broken (native addon, a required model).
-import { existsSync } from 'node:fs';
+// devices, and the database: checked in full (read-only), with its
+// automatic backups and what to do when it is damaged. --restore and
+// --move-aside do that. Exit code 1 when something Candor needs is broken
+// (native addon, a required model, a damaged database).
 import { arch, cpus, platform, release } from 'node:os';
 import { capabilities, loadedNativePath } from '../../../native/lib/index';
 import { CandorError } from '../../contract/errors';
@@ -13,9 +14,12 @@ import { listPulseDevices } from '../../engine/capture/pulse';
 import { modelStatus } from '../../engine/models/resolve';
 import { modelDirStatus } from '../../engine/models/resolve-dir';
 import { availableProviders, createSession, type FallbackReason, type ProviderStatus } from '../../engine/runtime/providers';
+import { moveAside } from '../../engine/store/backups';
+import { checkDatabase, restoreNewestBackup, type DatabaseHealth } from '../../engine/store/health';
 import { defaultDbPath } from '../../engine/store/paths';
 import { parse } from '../args';
 import type { Command } from '../command';
+import { UsageError } from '../errors';
 
 
 interface ModelRow { name: string; kind: string; required: boolean; status: string; path?: string }
@@ -26,7 +30,7 @@ export interface DoctorReport {
   providers: { available: ProviderStatus[]; chosen: string | null; fallbackReasons: FallbackReason[]; probedWith?: string; note?: string };
   models: ModelRow[];
   audio: { tool: string | null; sources: string[]; sinks: string[]; note?: string };
-  database: { path: string; exists: boolean };
+  database: DatabaseHealth;
 }
 
 function nativeInfo(): DoctorReport['native'] {
@@ -75,7 +79,7 @@ async function audio(): Promise<DoctorReport['audio']> {
   }
 }
 
-export async function doctorReport(): Promise<DoctorReport> {
+export async function doctorReport(dbPath = defaultDbPath()): Promise<DoctorReport> {
   const rows = models();
   const c = cpus();
   return {
@@ -84,7 +88,7 @@ export async function doctorReport(): Promise<DoctorReport> {
     providers: await providers(rows),
     models: rows,
     audio: await audio(),
-    database: { path: defaultDbPath(), exists: existsSync(defaultDbPath()) },
+    database: checkDatabase(dbPath),
   };
 }
 
@@ -105,19 +109,44 @@ function text(r: DoctorReport): string {
   out.push(r.audio.tool
     ? `audio      sources: ${r.audio.sources.join(', ') || 'none'}\n           sinks: ${r.audio.sinks.join(', ') || 'none'}`
     : `audio      ${r.audio.note}`);
-  out.push(`database   ${r.database.path}${r.database.exists ? '' : ' (not created yet)'}`);
+  out.push(...databaseText(r.database));
   return out.join('\n');
+}
+
+function databaseText(d: DatabaseHealth): string[] {
+  if (!d.exists) return [`database   ${d.path} (not created yet)`, ...d.advice.map((a) => `           ${a}`)];
+  const what = d.status === 'ok' ? `ok, schema ${d.schema}, ${d.calls} call(s)` : d.status.toUpperCase();
+  const out = [`database   ${d.path}: ${what}`];
+  for (const p of d.problems) out.push(`           problem: ${p}`);
+  const newest = d.backups[0];
+  out.push(newest
+    ? `           backups: ${d.backups.length}, newest ${newest.takenAt} (${newest.kind}${newest.sound ? '' : ', DAMAGED'}) in ${newest.path.replace(/[^/\\]+$/, '')}`
+    : '           backups: none yet (one is made each day Candor opens a database with calls, and before an upgrade)');
+  for (const a of d.advice) out.push(`           ${a}`);
+  return out;
 }
 
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'check this machine: SIMD, execution providers, models, audio devices, database',
-  usage: 'candor doctor [--json]',
+  usage: 'candor doctor [--json] [--db path] [--restore | --move-aside]',
   async run(argv) {
-    const { values } = parse(argv, { json: { type: 'boolean' } }, false);
-    const r = await doctorReport();
+    const { values } = parse(argv, { json: { type: 'boolean' }, db: { type: 'string' }, restore: { type: 'boolean' }, 'move-aside': { type: 'boolean' } }, false);
+    const dbPath = values.db ?? defaultDbPath();
+    if (values.restore && values['move-aside']) throw new UsageError('--restore or --move-aside, not both');
+    if (values.restore) {
+      const r = restoreNewestBackup(dbPath);
+      process.stdout.write(`restored ${dbPath} from the backup taken ${r.restored.takenAt}${r.movedTo ? `; the previous file is kept as ${r.movedTo}` : ''}\n`);
+      return 0;
+    }
+    if (values['move-aside']) {
+      const to = moveAside(dbPath);
+      process.stdout.write(`moved ${dbPath} aside to ${to}; Candor starts a new database on the next save\n`);
+      return 0;
+    }
+    const r = await doctorReport(dbPath);
     process.stdout.write((values.json ? JSON.stringify(r, null, 2) : text(r)) + '\n');
-    const broken = !r.native.ok || r.models.some((m) => m.required && !m.status.startsWith('ok'));
+    const broken = !r.native.ok || r.models.some((m) => m.required && !m.status.startsWith('ok')) || r.database.status === 'damaged';
     return broken ? 1 : 0;
   },
 };

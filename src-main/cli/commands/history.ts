@@ -2,27 +2,52 @@
 //                | delete <id|--all> | search "<words>"
 import { writeFileSync } from 'node:fs';
 import type { CallSummary } from '../../contract/calls';
+import { LIMITS } from '../../contract/engine-api';
+import { CandorError } from '../../contract/errors';
 import { exportCalls } from '../../engine/store/export';
 import { deleteCalls } from '../../engine/store/live-calls';
+import { fileError } from '../../engine/fs-errors';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { fmt } from '../progress';
 import { formatReport } from '../report-text';
+import type { CallStore } from '../../engine/store/calls-store';
 import { openStore } from '../store';
 
 const usage = [
-  'candor history list [--json] [--db path]',
+  'candor history list [--limit N|all] [--offset N] [--json] [--db path]',
   '       candor history show <id> [--json]',
   '       candor history export <id|--all> --format json|csv [--out file]',
   '       candor history delete <id|--all>',
-  '       candor history search "<words>" [--json]',
+  '       candor history search "<words>" [--limit N] [--json]',
 ].join('\n');
 
 function callId(s: string | undefined): number {
   if (s === undefined) throw new UsageError('which call? give its id (see `candor history list`)');
   if (!/^\d+$/.test(s)) throw new UsageError(`"${s}" is not a call id; ids are whole numbers (see \`candor history list\`)`);
   return Number(s);
+}
+
+/** Calls a plain `history list` shows; --limit and --offset page through the rest. */
+const LIST_PAGE = 1000;
+
+function wholeNumber(v: string, flag: string, lo: number, hi: number): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < lo || n > hi) throw new UsageError(`${flag} must be a whole number from ${lo} to ${hi}, not "${v}"`);
+  return n;
+}
+
+/** One page of the list (limit Infinity: all of it, read a page at a time), and whether more calls follow. */
+function listPage(store: CallStore, offset: number, limit: number): { calls: CallSummary[]; more: boolean } {
+  const calls: CallSummary[] = [];
+  for (;;) {
+    const want = Math.min(LIMITS.listLimit, limit - calls.length);
+    const page = store.list({ limit: want + 1, offset: offset + calls.length });
+    calls.push(...page.slice(0, want));
+    if (page.length <= want) return { calls, more: false };
+    if (calls.length >= limit) return { calls, more: true };
+  }
 }
 
 function listLine(c: CallSummary): string {
@@ -43,15 +68,20 @@ export const historyCommand: Command = {
       all: { type: 'boolean' },
       format: { type: 'string' },
       out: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
     });
-    const store = openStore(values.db);
+    const store = openStore(values.db, { readOnlyOk: sub !== 'delete' });
     try {
       switch (sub) {
         case 'list': {
-          const calls = store.list();
+          const offset = values.offset === undefined ? 0 : wholeNumber(values.offset, '--offset', 0, Number.MAX_SAFE_INTEGER);
+          const limit = values.limit === 'all' ? Infinity : values.limit === undefined ? LIST_PAGE : wholeNumber(values.limit, '--limit', 1, LIMITS.listLimit);
+          const { calls, more } = listPage(store, offset, limit);
           if (values.json) process.stdout.write(JSON.stringify(calls) + '\n');
-          else if (!calls.length) process.stdout.write('No calls yet. Analyse one with `candor analyze <file> --save` or record one with `candor record`.\n');
+          else if (!calls.length) process.stdout.write(offset ? `No calls after the first ${offset}.\n` : 'No calls yet. Analyse one with `candor analyze <file> --save` or record one with `candor record`.\n');
           else process.stdout.write(['   id  started           duration   me  title', ...calls.map(listLine)].join('\n') + '\n');
+          if (more) process.stderr.write(`showing calls ${offset + 1}-${offset + calls.length}; the next ones: --offset ${offset + calls.length} (or --limit all)\n`);
           return 0;
         }
         case 'show': {
@@ -68,9 +98,14 @@ export const historyCommand: Command = {
           const format = values.format ?? 'json';
           if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
           const ids = values.all ? 'all' : [callId(positionals[0])];
-          const text = exportCalls(store, ids, format);
+          const text = exportCalls(store, ids, format, (s) =>
+            process.stderr.write(`candor: call ${s.id} left out of the export: ${s.error}\n  run \`candor doctor\` to check the database\n`));
           if (values.out) {
-            writeFileSync(values.out, text);
+            try {
+              writeFileSync(values.out, text);
+            } catch (err) {
+              throw fileError(err, values.out, 'write');
+            }
             process.stderr.write(`exported ${ids === 'all' ? 'all calls' : `call ${ids[0]}`} to ${values.out}\n`);
           } else process.stdout.write(text);
           return 0;
@@ -86,7 +121,11 @@ export const historyCommand: Command = {
         case 'search': {
           const q = positionals.join(' ').trim();
           if (!q) throw new UsageError('search for what? give some words');
-          const hits = store.search(q);
+          if (q.length > LIMITS.queryLength) {
+            throw new CandorError('BAD_ARGUMENT', `the search is ${q.length} characters long; Candor searches for at most ${LIMITS.queryLength}, as the app does`,
+              'Search for a few distinctive words: a name, a topic, a phrase someone said.');
+          }
+          const hits = store.search(q, values.limit === undefined ? undefined : wholeNumber(values.limit, '--limit', 1, LIMITS.listLimit));
           if (values.json) process.stdout.write(JSON.stringify(hits) + '\n');
           else if (!hits.length) process.stdout.write(`No call matches "${q}".\n`);
           else {

@@ -26,7 +26,10 @@ export function statusLine(s: LiveSnapshot): string {
   const patience = s.patienceSec.mean === null ? '--' : `${s.patienceSec.mean.toFixed(1)} s`;
   const pace = s.recentWpm === null ? '--' : `${s.recentWpm} wpm`;
   const who = s.speaking.me && s.speaking.them ? 'both' : s.speaking.me ? 'me' : s.speaking.them ? 'them' : '-';
-  return `${fmt(s.elapsedSec).padStart(6)}  talk ${share}  monologue ${fmt(s.currentMonologueSec)}  patience ${patience}  pace ${pace}  speaking: ${who}`;
+  const line = `${fmt(s.elapsedSec).padStart(6)}  talk ${share}  monologue ${fmt(s.currentMonologueSec)}  patience ${patience}  pace ${pace}  speaking: ${who}`;
+  return s.capture.systemSilentWhileMicSpeaks
+    ? `${line}  ! system audio silent ${Math.round(s.capture.systemSilentSec)} s while you speak: is the call playing through another output?`
+    : line;
 }
 
 async function buildSources(values: { mic?: string; monitor?: string; replay?: string; speed?: string; side?: string }): Promise<CaptureSource[]> {
@@ -41,7 +44,8 @@ async function buildSources(values: { mic?: string; monitor?: string; replay?: s
       'Use the Candor app, which captures system audio through the operating system, or `candor record --replay <file>`.');
   }
   const d = pickPulseDevices({ mic: values.mic, monitor: values.monitor });
-  return [new PulseSource('me', d.mic), new PulseSource('them', d.monitor)];
+  // Devices picked as the defaults keep following the defaults; devices named on the command line stay.
+  return [new PulseSource('me', d.mic, values.mic ? undefined : 'source'), new PulseSource('them', d.monitor, values.monitor ? undefined : 'sink')];
 }
 
 export const recordCommand: Command = {
@@ -123,6 +127,9 @@ export const recordCommand: Command = {
         } else void finish('capture stopped').then(() => resolve(1));
       });
       session.on('source-end', () => void finish('the replay ended'));
+      session.on('device-switch', (d: { side: Side; from: string; to: string }) => {
+        process.stderr.write(`${tty ? '\n' : ''}capture: ${d.side === 'me' ? 'microphone' : 'system audio'} now from ${d.to} (was ${d.from}: the default device changed); the gap is marked in the call\n`);
+      });
       ticker = setInterval(() => {
         const s = session.snapshot();
         if (s.state !== 'recording') return;

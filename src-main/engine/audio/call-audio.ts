@@ -22,6 +22,8 @@ export interface CallAudio {
   durationSec: number | null;
   infos: AudioInfo[];
   chunks(): AsyncGenerator<SideChunk>;
+  /** The decoders' notes (damaged frames left out), once chunks() has ended. */
+  notes(): string[];
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function openCallAudio(spec: CallAudioSpec, opts: DecodeOptions = {
       durationSec: stream.info.durationSec,
       infos: [stream.info],
       chunks: () => sideChunks(spec.file, stream, mapping),
+      notes: () => stream.notes(),
       close: () => stream.close(),
     };
   }
@@ -101,6 +104,7 @@ export async function openCallAudio(spec: CallAudioSpec, opts: DecodeOptions = {
         yield r.value;
       }
     },
+    notes: () => [...me.notes(), ...them.notes()],
     async close() {
       await Promise.all([me.close(), them.close()]);
     },

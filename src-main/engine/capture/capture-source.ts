@@ -11,6 +11,8 @@ export interface CaptureHandlers {
   onError(err: Error): void;
   /** The source ran out (a replay reached its end). */
   onEnd?(): void;
+  /** The source followed a new default device (the old one changed or went away). */
+  onDeviceSwitch?(side: Side, from: string, to: string): void;
 }
 
 export interface CaptureSource {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { CandorError } from '../../contract/errors';
 import type { Side } from '../../contract/report';
 import { int16ToFloat, type CaptureHandlers, type CaptureSource } from './capture-source';
-import { pactl } from './pactl';
+import { pactl, pactlAsync } from './pactl';
 
 const require = createRequire(import.meta.url);
 const recordLpcm16 = require('node-record-lpcm16') as {
@@ -52,13 +52,37 @@ export function pickPulseDevices(opts: { mic?: string; monitor?: string }): { mi
   return { mic, monitor };
 }
 
+/** How often a following source asks which device is the default now. */
+const FOLLOW_POLL_MS = 500;
+/** How long a following source looks for a device to go on with after its device went away. */
+const FOLLOW_RECOVER_MS = 4000;
+
+/** The device a side follows: the default input (`source`) or the monitor of the default output (`sink`). */
+export type FollowDefault = 'source' | 'sink';
+
+async function defaultDevice(follow: FollowDefault): Promise<string | null> {
+  const name = await pactlAsync([follow === 'sink' ? 'get-default-sink' : 'get-default-source']).catch(() => '');
+  return !name ? null : follow === 'sink' ? `${name}.monitor` : name;
+}
+
+type Recorder = ReturnType<typeof recordLpcm16.record>;
+
 export class PulseSource implements CaptureSource {
   readonly sides: Side[];
   readonly realtime = true;
-  private rec: ReturnType<typeof recordLpcm16.record> | null = null;
+  private rec: Recorder | null = null;
   private stopping = false;
+  private handlers: CaptureHandlers | null = null;
+  private poll: NodeJS.Timeout | null = null;
+  private switching = false;
 
-  constructor(readonly side: Side, readonly device: string) {
+  /**
+   * With `follow`, the source was picked as the default device and keeps to
+   * the default: when it changes (headphones plugged in, a headset switching
+   * profile) or the device goes away, capture moves to the new default
+   * within about a second and tells the session, which marks the gap.
+   */
+  constructor(readonly side: Side, public device: string, private readonly follow?: FollowDefault) {
     this.sides = [side];
   }
 
@@ -66,69 +90,132 @@ export class PulseSource implements CaptureSource {
     return `${this.side === 'me' ? 'microphone' : 'system audio'} ${this.device}`;
   }
 
-  start(h: CaptureHandlers): Promise<void> {
+  private failure(why: string): CandorError {
+    if (/access denied|permission/i.test(why)) {
+      return new CandorError('PERMISSION_DENIED', `no permission to record from ${this.label}`, 'Allow microphone access for Candor in your system settings and try again.');
+    }
+    if (/failed to execute/i.test(why)) {
+      return new CandorError('DEVICE_MISSING', 'parec (PulseAudio tools) is not installed', 'Install it with `sudo apt-get install pulseaudio-utils`.');
+    }
+    if (/no such entity|no such device/i.test(why)) {
+      return new CandorError('DEVICE_MISSING', `${this.label} does not exist`, 'List devices with `candor doctor` and pick one with --mic / --monitor.');
+    }
+    return new CandorError('CAPTURE_FAILED', `capture from ${this.label} stopped: ${why || 'the recorder exited'}`, 'Check the device in your sound settings and try again.');
+  }
+
+  /** Starts parec on `device`; resolves once it runs. Its later failure goes to onLost. */
+  private record(device: string, h: CaptureHandlers, onLost: (e: CandorError) => void): Promise<Recorder> {
     return new Promise((resolve, reject) => {
       let started = false;
       let stderr = '';
-      const rec = recordLpcm16.record({ sampleRate: RATE, channels: 1, recorder: PAREC_RECORDER, device: this.device, audioType: 'raw' });
-      this.rec = rec;
+      const rec = recordLpcm16.record({ sampleRate: RATE, channels: 1, recorder: PAREC_RECORDER, device, audioType: 'raw' });
       const proc = rec.process;
-      proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-      const fail = (why: string): CandorError => {
-        if (/access denied|permission/i.test(why)) {
-          return new CandorError('PERMISSION_DENIED', `no permission to record from ${this.label}`, 'Allow microphone access for Candor in your system settings and try again.');
+      const begin = (): void => {
+        if (!started) {
+          started = true;
+          resolve(rec);
         }
-        if (/failed to execute/i.test(why)) {
-          return new CandorError('DEVICE_MISSING', 'parec (PulseAudio tools) is not installed', 'Install it with `sudo apt-get install pulseaudio-utils`.');
-        }
-        if (/no such entity|no such device/i.test(why)) {
-          return new CandorError('DEVICE_MISSING', `${this.label} does not exist`, 'List devices with `candor doctor` and pick one with --mic / --monitor.');
-        }
-        return new CandorError('CAPTURE_FAILED', `capture from ${this.label} stopped: ${why || 'the recorder exited'}`, 'Check the device in your sound settings and try again.');
       };
+      proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
       proc.on('error', (err: NodeJS.ErrnoException) => {
         const e = err.code === 'ENOENT'
           ? new CandorError('DEVICE_MISSING', 'parec (PulseAudio tools) is not installed', 'Install it with `sudo apt-get install pulseaudio-utils`.')
-          : fail(err.message);
-        if (started) h.onError(e);
+          : this.failure(err.message);
+        if (started) onLost(e);
         else reject(e);
       });
       proc.on('close', (code) => {
-        if (this.stopping) return;
-        const e = fail(stderr.trim() || `parec exited with code ${code}`);
-        if (started) h.onError(e);
+        if (this.stopping || (started && this.rec !== rec)) return;
+        const e = this.failure(stderr.trim() || `parec exited with code ${code}`);
+        if (started) onLost(e);
         else reject(e);
       });
       // A suspended source (a sink's monitor while nothing plays) delivers no
       // data at first; a recorder still running after a moment has started.
       setTimeout(() => {
-        if (!started && proc.exitCode === null && !this.stopping) {
-          started = true;
-          resolve();
-        }
+        if (proc.exitCode === null && !this.stopping) begin();
       }, 400).unref();
       let carry: Buffer = Buffer.alloc(0);
       proc.stdout?.on('data', (d: Buffer) => {
+        if (this.rec !== rec && started) return;
         const buf = carry.length ? Buffer.concat([carry, d]) : d;
         const even = buf.length & ~1;
         carry = Buffer.from(buf.subarray(even));
         if (even) h.onData(this.side, int16ToFloat(buf.subarray(0, even)));
-        if (!started) {
-          started = true;
-          resolve();
-        }
+        begin();
       });
     });
   }
 
+  async start(h: CaptureHandlers): Promise<void> {
+    this.handlers = h;
+    this.rec = await this.record(this.device, h, (e) => this.lost(e));
+    if (this.follow) {
+      this.poll = setInterval(() => void this.checkDefault(), FOLLOW_POLL_MS);
+      this.poll.unref();
+    }
+  }
+
+  /** The device failed mid-call: a following source goes on with the default, others report it. */
+  private lost(e: CandorError): void {
+    if (this.stopping) return;
+    if (!this.follow) {
+      this.handlers?.onError(e);
+      return;
+    }
+    void this.recover(e);
+  }
+
+  private async recover(e: CandorError): Promise<void> {
+    const until = Date.now() + FOLLOW_RECOVER_MS;
+    while (!this.stopping && Date.now() < until) {
+      const next = await defaultDevice(this.follow!);
+      if (next && (await this.switchTo(next, true))) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    if (!this.stopping) this.handlers?.onError(e);
+  }
+
+  private async checkDefault(): Promise<void> {
+    if (this.switching || this.stopping) return;
+    const next = await defaultDevice(this.follow!);
+    if (next && next !== this.device) await this.switchTo(next, false);
+  }
+
+  /** Moves capture to `device`; true once audio flows from it. */
+  private async switchTo(device: string, oldIsGone: boolean): Promise<boolean> {
+    if (this.switching || this.stopping || !this.handlers) return false;
+    if (device === this.device && !oldIsGone) return true;
+    this.switching = true;
+    const old = this.rec;
+    const from = this.device;
+    try {
+      this.rec = null;
+      if (old && old.process.exitCode === null) old.stop();
+      const rec = await this.record(device, this.handlers, (e) => this.lost(e));
+      this.rec = rec;
+      this.device = device;
+      this.handlers.onDeviceSwitch?.(this.side, from, device);
+      return true;
+    } catch {
+      this.rec = old && old.process.exitCode === null ? old : null;
+      return false;
+    } finally {
+      this.switching = false;
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
     if (!this.rec) return;
-    const proc = this.rec.process;
+    const rec = this.rec;
+    const proc = rec.process;
     if (proc.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       proc.once('close', () => resolve());
-      this.rec!.stop();
+      rec.stop();
       setTimeout(resolve, 2000).unref();
     });
   }

@@ -35,6 +35,7 @@ createEngine({
 }).then(({ service, recovered }) => {
   if (recovered.length) log(`recovered ${recovered.length} interrupted call(s): ${recovered.join(', ')}`);
   service.startHousekeeping();
+  void service.startCallWatch().catch((err: unknown) => log(`call watch: ${(err as Error).message}`));
   startHost(port, service, log);
 }, (err: unknown) => {
   // Tell main why (a locked or newer database, a missing model...), then exit so it can say so.

@@ -21,6 +21,7 @@ import type { AsyncStoreApi } from '../store/worker/protocol';
 import { SileroVad } from '../vad/silero-vad';
 import { summarize } from '../vision/tracker';
 import { WavStreamWriter } from '../audio/wav-stream-writer';
+import { CaptureWatch } from './capture-watch';
 
 /** What a live call needs of the store (a StoreClient: the store's worker thread). */
 export type LiveStore = Pick<AsyncStoreApi, 'beginLiveCall' | 'setAudioFile' | 'checkpoint' | 'replaceUtterances' | 'finish'>;
@@ -124,6 +125,9 @@ export class LiveSession extends EventEmitter {
   /** Closed segments and vision samples taken for a checkpoint that did not commit yet. */
   private unsaved: { closed: SegmentRecord[]; vision: VisionSample[] } = { closed: [], vision: [] };
   private busyRetries = 0;
+  private watch: CaptureWatch | null = null;
+  /** My talk time as of the last snapshot (the capture watch's measure of mic speech). */
+  private micTalkSec = 0;
 
   constructor(private readonly opts: LiveSessionOptions) {
     super();
@@ -160,12 +164,17 @@ export class LiveSession extends EventEmitter {
 
     const started: CaptureSource[] = [];
     this.t0 = performance.now();
+    this.watch = new CaptureWatch(this.t0, order.includes('them') && order.includes('me'));
     try {
       for (const src of this.opts.sources) {
         await src.start({
           onData: (side, samples) => this.onData(side, samples, src.realtime),
           onError: (err) => this.fail(err),
           onEnd: () => this.emit('source-end', src.label),
+          onDeviceSwitch: (side, from, to) => {
+            this.watch?.onSwitch(side, from, to, performance.now(), this.lastDataAt.get(side));
+            this.emit('device-switch', { side, from, to });
+          },
         });
         started.push(src);
       }
@@ -206,6 +215,7 @@ export class LiveSession extends EventEmitter {
 
   private onData(side: Side, samples: Float32Array, realtime: boolean): void {
     if (!this.pipeline) return;
+    this.watch?.onAudio(side, samples, performance.now(), this.micTalkSec);
     if (realtime && this.holdIfResuming(side, samples)) return;
     this.received.set(side, (this.received.get(side) ?? 0) + samples.length);
     this.pipeline.push(side, samples);
@@ -369,7 +379,10 @@ export class LiveSession extends EventEmitter {
     if (!this.pipeline || this.state === 'idle') return idleSnapshot();
     const last = this.allVision[this.allVision.length - 1];
     const vision = last ? { facesVisible: last.facesVisible, facingCount: last.facingCount, cameraOn: last.cameraOn } : null;
-    return { ...this.pipeline.snapshot(this.callId), ...this.words.snapshot(), vision, state: this.state };
+    const snap = this.pipeline.snapshot(this.callId);
+    this.micTalkSec = snap.talkSec.me;
+    const capture = this.watch ? this.watch.health(performance.now(), snap.talkSec.me) : snap.capture;
+    return { ...snap, ...this.words.snapshot(), vision, capture, state: this.state };
   }
 
   private async stopSources(): Promise<void> {
@@ -404,6 +417,9 @@ export class LiveSession extends EventEmitter {
       if (this.asrFailures) (report.notes ??= []).push(`speech recognition failed on ${this.asrFailures} segment(s); their words are missing`);
       await whileBusy(() => this.opts.store.replaceUtterances(id, utterances, 'asr'));
     } else (report.notes ??= []).push(LANGUAGE_NEEDS_MODELS_NOTE);
+    if (this.watch) this.watch.health(performance.now(), report.metrics.talkSec.me);
+    const captureNotes = this.watch?.notes() ?? [];
+    if (captureNotes.length) (report.notes ??= []).push(...captureNotes);
     if (this.stalledSec > 1) (report.notes ??= []).push(`${this.stalledSec.toFixed(1)} s of silence were filled in where an audio device delivered nothing`);
     const visionLeft = [...this.unsaved.vision, ...this.pendingVision];
     this.pendingVision = [];

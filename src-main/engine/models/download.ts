@@ -10,6 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { dirname } from 'node:path';
 import { CandorError } from '../../contract/errors';
+import { checkDownloadUrl, checkRedirect } from './url-policy';
 
 export interface DownloadOptions {
   url: string;
@@ -59,17 +60,24 @@ function sizeOf(path: string): number {
 
 function get(url: string, headers: Record<string, string>, timeoutMs: number, redirects = 0): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const lib = url.startsWith('https:') ? https : http;
+    let checked: URL;
+    try {
+      checked = checkDownloadUrl(url);
+    } catch (err) {
+      return reject(err);
+    }
+    const lib = checked.protocol === 'https:' ? https : http;
     const req = lib.get(url, { headers: { 'user-agent': 'candor-models', ...headers } }, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
         if (redirects >= MAX_REDIRECTS) return reject(new HttpStatusError(status, url));
-        const from = new URL(url);
-        const to = new URL(res.headers.location, url);
-        if (to.protocol !== from.protocol || to.host !== from.host) {
-          return reject(new CandorError('MODEL_MISSING', `refused a redirect from ${from.origin} to ${to.origin}: a model download may only be redirected within the same origin`,
-            'Check the address in models/manifest.json; Candor does not follow a redirect to another scheme or host.'));
+        let to: URL;
+        try {
+          to = new URL(res.headers.location, url);
+          checkRedirect(checked, to);
+        } catch (err) {
+          return reject(err instanceof CandorError ? err : new CandorError('MODEL_MISSING', `refused a redirect from ${checked.origin} to an address that is not a URL`));
         }
         const next = to.toString();
         return resolve(get(next, headers, timeoutMs, redirects + 1));

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { CandorError } from '../../contract/errors';
+import { checkDownloadUrl } from './url-policy';
 
 export const PENDING_SHA256 = 'pending';
 
@@ -80,11 +81,20 @@ function safeRelative(p: unknown): p is string {
   return typeof p === 'string' && p.length > 0 && !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..');
 }
 
+function checkManifestUrl(path: string, what: string, url: string): void {
+  try {
+    checkDownloadUrl(url);
+  } catch (err) {
+    throw corrupt(path, `${what}: ${(err as Error).message}`);
+  }
+}
+
 function validateSingle(path: string, m: SingleFileEntry): void {
   for (const key of ['file', 'url', 'sha256'] as const) {
     if (typeof m[key] !== 'string' || m[key].length === 0) throw corrupt(path, `entry ${JSON.stringify(m.name)} has no "${key}"`);
   }
   if (!/^[0-9a-f]{64}$/.test(m.sha256)) throw corrupt(path, `${m.name} has a malformed sha256`);
+  checkManifestUrl(path, m.name, m.url);
 }
 
 function validateMulti(path: string, m: MultiFileEntry): void {
@@ -95,7 +105,8 @@ function validateMulti(path: string, m: MultiFileEntry): void {
     if (!safeRelative(f.path)) throw corrupt(path, `${m.name} has a file with a malformed "path": ${JSON.stringify(f.path)}`);
     if (seen.has(f.path)) throw corrupt(path, `${m.name} lists ${f.path} twice`);
     seen.add(f.path);
-    if (typeof f.url !== 'string' || !/^https?:\/\//.test(f.url)) throw corrupt(path, `${m.name}/${f.path} has no http(s) "url"`);
+    if (typeof f.url !== 'string') throw corrupt(path, `${m.name}/${f.path} has no "url"`);
+    checkManifestUrl(path, `${m.name}/${f.path}`, f.url);
     if (typeof f.sha256 !== 'string' || !(/^[0-9a-f]{64}$/.test(f.sha256) || isPending(f.sha256))) {
       throw corrupt(path, `${m.name}/${f.path} has a malformed sha256 (64 hex digits, or "${PENDING_SHA256}")`);
     }

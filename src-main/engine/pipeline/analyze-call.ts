@@ -6,6 +6,7 @@ import type { DecodeOptions } from '../audio/decode/types';
 import type { SegmentRecord } from '../store/calls-store';
 import { SileroVad } from '../vad/silero-vad';
 import { AnalysisPipeline, type ClosedSegmentEvent } from './analysis-pipeline';
+import { throwIfCancelled } from './cancel';
 
 export interface AnalyzeOptions extends DecodeOptions {
   bleed?: boolean;
@@ -15,6 +16,8 @@ export interface AnalyzeOptions extends DecodeOptions {
   /** Called for each closed segment (used for speech recognition). */
   keepAudioSec?: number;
   onSegment?: (ev: ClosedSegmentEvent) => void;
+  /** Aborting it stops the analysis with a CANCELLED error at the next chunk. */
+  signal?: AbortSignal;
 }
 
 export interface AnalyzeResult {
@@ -34,6 +37,7 @@ export async function analyzeCall(spec: CallAudioSpec, opts: AnalyzeOptions = {}
     if (opts.onSegment) pipeline.on('segment', opts.onSegment);
     let lastProgress = -1;
     for await (const chunk of audio.chunks()) {
+      throwIfCancelled(opts.signal);
       pipeline.push(chunk.side, chunk.samples);
       await pipeline.process();
       if (opts.onProgress && pipeline.timeSec - lastProgress >= 1) {
@@ -44,6 +48,8 @@ export async function analyzeCall(spec: CallAudioSpec, opts: AnalyzeOptions = {}
     await pipeline.finish();
     opts.onProgress?.(pipeline.timeSec, audio.durationSec);
     const report = pipeline.report(describeSpec(spec));
+    const decodeNotes = audio.notes();
+    if (decodeNotes.length) report.notes = [...(report.notes ?? []), ...decodeNotes];
     if (audio.sides.length === 1) {
       report.notes = [...(report.notes ?? []), `mono input analysed as "${audio.sides[0]}"; the other side has no audio`];
     }

@@ -14,12 +14,12 @@ import { LiveSession } from '../live/live-session';
 import { VisionTracker } from '../vision/tracker';
 import { loadManifest } from '../models/manifest';
 import { modelStatus } from '../models/resolve';
-import { appDataDir, defaultDbPath } from '../store/paths';
+import { audioDir, defaultDbPath } from '../store/paths';
 import { openStoreWorker, type StoreClient } from '../store/worker/store-client';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { listPulseDevices } from './devices';
-import { EngineService } from './engine-service';
+import { EngineService, type EngineServiceOptions } from './engine-service';
 import type { CaptureSet, PushSink } from './live-types';
 
 export interface CreateEngineOptions {
@@ -28,6 +28,8 @@ export interface CreateEngineOptions {
   replay?: { file: string; speed?: number };
   version?: string;
   platform?: NodeJS.Platform;
+  /** Call detector overrides (the e2e tests watch a test PulseAudio source). */
+  callWatch?: EngineServiceOptions['callWatch'];
 }
 
 export interface Engine {
@@ -42,7 +44,7 @@ export interface Engine {
 
 /** Where a kept call recording goes: the app-data audio folder, readable by this user only. */
 export function newAudioFile(env: NodeJS.ProcessEnv = process.env): string {
-  const dir = join(appDataDir(env), 'audio');
+  const dir = audioDir(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return join(dir, `call-${new Date().toISOString().replace(/[:.]/g, '-')}.wav`);
 }
@@ -94,6 +96,7 @@ export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engi
     captureMode: captureModeFor(platform, Boolean(opts.replay)),
     version: opts.version,
     platform,
+    callWatch: opts.callWatch,
     languageAvailable: asrAvailable,
     listDevices: platform === 'linux' && !opts.replay ? listPulseDevices : undefined,
     async createCapture(req): Promise<CaptureSet> {
@@ -109,7 +112,9 @@ export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engi
           'Start the call from the coach window, which captures through the operating system.');
       }
       const d = pickPulseDevices({ mic: req.settings.capture.mic ?? undefined, monitor: req.settings.capture.system ?? undefined });
-      return { sources: [new PulseSource('me', d.mic), new PulseSource('them', d.monitor)] };
+      // Devices left to the default in Settings follow the default mid-call (headphones, a headset, a device removed).
+      const { mic, system } = req.settings.capture;
+      return { sources: [new PulseSource('me', d.mic, mic ? undefined : 'source'), new PulseSource('them', d.monitor, system ? undefined : 'sink')] };
     },
     createSession: (req) => new LiveSession({
       store: req.store,

@@ -12,6 +12,7 @@ import type {
 import { CandorError, serializeError } from '../../contract/errors';
 import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
 import type { Side } from '../../contract/report';
+import type { ImportRequest, TranscriptInfo } from '../../contract/imports';
 import type { Settings, SettingsPatch } from '../../contract/settings';
 import { NudgeCoach } from '../coach/coach';
 import type { StoreClient } from '../store/worker/store-client';
@@ -19,6 +20,8 @@ import type { CaptureFactory, LiveSessionLike, PushSink, SessionFactory, VisionT
 import { RETENTION_INTERVAL_MS } from './retention';
 import { callMarks } from './timeline-marks';
 import { transcriptMarks } from './transcript-marks';
+import { CallImports, type CallImportsDeps } from './call-imports';
+import { CallWatch, type CallWatchOptions } from './call-watch';
 
 export interface EngineServiceOptions {
   /** The store's worker thread (openStoreWorker): history, settings, retention. */
@@ -40,6 +43,10 @@ export interface EngineServiceOptions {
   coach?: NudgeCoach;
   /** Screen vision for a call; resolves null when it cannot run here (no YuNet model). */
   createVisionTracker?: () => Promise<VisionTrackerLike | null>;
+  /** Call detector overrides (tests); the detector runs once startCallWatch() is called. */
+  callWatch?: Pick<CallWatchOptions, 'detector' | 'createDetector'>;
+  /** File analysis for imports (tests may slow it down). */
+  analyzeFiles?: CallImportsDeps['analyze'];
 }
 
 interface Running {
@@ -59,9 +66,33 @@ export class EngineService implements EngineApi {
   private lifecycle: Promise<unknown> = Promise.resolve();
   private retentionTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
+  private readonly imports: CallImports;
+  private readonly watch: CallWatch;
+  private watching = false;
 
   constructor(private readonly opts: EngineServiceOptions) {
     this.events.setMaxListeners(50);
+    this.imports = new CallImports({
+      save: (call, report, segments, utterances) => this.store.saveComplete(call, report, segments, utterances),
+      summary: (id) => this.summary(id),
+      getSettings: () => this.store.getSettings(),
+      updateSettings: (patch) => this.updateSettings(patch),
+      onProgress: (p) => this.emit('onImportProgress', p),
+      onFinished: (p) => {
+        this.emit('onImportFinished', p);
+        if (p.ok) this.emit('onCallsChanged', { reason: 'added', ids: [p.call.id] });
+      },
+      analyze: opts.analyzeFiles,
+    });
+    this.watch = new CallWatch({
+      ...opts.callWatch,
+      platform: opts.platform ?? process.platform,
+      captureMode: opts.captureMode,
+      isRunning: () => this.running !== null,
+      startCall: () => this.startCall({}),
+      onNotice: (n) => this.emit('onCallNoticed', n),
+      onError: (err) => this.emit('onError', serializeError(err)),
+    });
     this.coach = opts.coach ?? new NudgeCoach(); // its settings are applied when a call starts and when they change
   }
 
@@ -90,6 +121,12 @@ export class EngineService implements EngineApi {
     this.retentionTimer.unref?.();
   }
 
+  /** Watches the microphone for calls while the engine runs (as the settings say). */
+  async startCallWatch(): Promise<void> {
+    this.watching = true;
+    this.watch.apply(await this.store.getSettings());
+  }
+
   async runRetention(): Promise<number[]> {
     const settings = await this.store.getSettings();
     const ids = await this.store.applyRetention(settings.retentionDays, this.now());
@@ -110,6 +147,7 @@ export class EngineService implements EngineApi {
       languageAvailable: this.opts.languageAvailable?.() ?? false,
       dbPath: this.opts.store.path,
       calls,
+      callDetection: this.watch.status,
     };
   }
 
@@ -289,7 +327,23 @@ export class EngineService implements EngineApi {
     this.coach.setPaused(s.nudges.paused);
     this.emit('onSettingsChanged', s);
     if (s.retentionDays !== before.retentionDays) await this.runRetention();
+    if (this.watching) this.watch.apply(s);
     return s;
+  }
+
+  // ---- adding calls from files ------------------------------------------------
+
+  async transcriptInfo(p: { path: string }): Promise<TranscriptInfo> {
+    return this.imports.transcriptInfo(p.path);
+  }
+
+  async importCall(p: ImportRequest): Promise<{ importId: string }> {
+    if (this.closed) throw new CandorError('INTERNAL', 'the engine is shutting down');
+    return this.imports.start(p);
+  }
+
+  async cancelImport(p: { importId: string }): Promise<{ cancelled: boolean }> {
+    return this.imports.cancel(p.importId);
   }
 
   async listDevices(): Promise<CaptureDevice[]> {
@@ -298,6 +352,9 @@ export class EngineService implements EngineApi {
 
   async shutdown(): Promise<void> {
     if (this.closed) return;
+    this.watch.stop();
+    this.watching = false;
+    await this.imports.cancelAll();
     if (this.running) {
       try {
         await this.stopCall();

@@ -1,11 +1,15 @@
 // The calls, their segments and their metrics on a real SQLite file.
 // Live recording writes through `begin`/`checkpoint`/`finish`; a file
 // analysis is saved in one transaction by `saveComplete`.
-import { rmSync } from 'node:fs';
+import { lstatSync, rmSync } from 'node:fs';
 import type { CallDetail, CallSource, CallStatus, CallSummary, Utterance, VisionSample } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
+import type { Participant } from '../../contract/participants';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
+import { replaceBackups } from './backups';
+import { digestMismatch, sealCall } from './digest';
 import { compact, mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
+import { audioDir, isInsideFolder } from './paths';
 import { talkShareSparkline } from './sparkline';
 
 export interface SegmentRecord {
@@ -48,10 +52,29 @@ const SUMMARY_SELECT = `
   SELECT c.*, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me
   FROM calls c LEFT JOIN metrics m ON m.call_id = c.id`;
 
+export interface StoreOptions extends OpenOptions {
+  /** The only folder whose files `delete` removes as a call's audio; default the app-data audio folder. */
+  audioDir?: string;
+}
+
+interface ParticipantRow {
+  name: string;
+  side: Side;
+  talk_sec: number;
+  share: number | null;
+  turns: number;
+  longest_monologue_sec: number;
+  questions: number;
+  words: number;
+  wpm: number | null;
+}
+
 export class CallStore {
   readonly db: Db;
-  constructor(readonly path: string, opts: OpenOptions = {}) {
+  readonly audioDir: string;
+  constructor(readonly path: string, opts: StoreOptions = {}) {
     this.db = openDatabase(path, opts);
+    this.audioDir = opts.audioDir ?? audioDir();
   }
 
   close(): void {
@@ -65,6 +88,30 @@ export class CallStore {
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }
+  }
+
+  /** Runs a read and turns SQLite errors (a damaged page, a failing disk) into CandorErrors. */
+  private read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw mapSqliteError(err, this.path);
+    }
+  }
+
+  /** JSON the store wrote itself; if it no longer parses, the file was damaged under it. */
+  private parseStored<T>(json: string, callId: number, what: string): T {
+    try {
+      return JSON.parse(json) as T;
+    } catch (err) {
+      throw this.damaged(callId, what, (err as Error).message, err);
+    }
+  }
+
+  private damaged(callId: number, what: string, detail: string, cause?: unknown): CandorError {
+    return new CandorError('DB_UNREADABLE', `the stored ${what} of call ${callId} in ${this.path} is damaged (${detail})`,
+      `The other calls are not affected. Run \`candor doctor\` to check the whole database and restore the automatic backup, or delete this call with \`candor history delete ${callId}\`.`,
+      { cause });
   }
 
   // ---- live recording -------------------------------------------------
@@ -110,6 +157,7 @@ export class CallStore {
         .prepare(`UPDATE calls SET status = ?, ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL,
                   updated_at = ? WHERE id = ?`)
         .run(status, (endedAt ?? new Date()).toISOString(), report.durationSec, report.durationSec, new Date().toISOString(), callId);
+      sealCall(this.db, callId);
     });
   }
 
@@ -124,6 +172,7 @@ export class CallStore {
       this.db
         .prepare(`UPDATE calls SET status = 'complete', ended_at = ?, duration_sec = ?, checkpoint_sec = ?, owner_pid = NULL WHERE id = ?`)
         .run(new Date().toISOString(), report.durationSec, report.durationSec, id);
+      sealCall(this.db, id);
       return id;
     });
   }
@@ -138,6 +187,7 @@ export class CallStore {
       }
       const text = utterances.map((u) => u.text).join('\n');
       this.db.prepare('UPDATE call_fts SET transcript = ? WHERE rowid = ?').run(text, callId);
+      sealCall(this.db, callId);
     });
   }
 
@@ -148,6 +198,10 @@ export class CallStore {
 
   private writeMetrics(callId: number, report: AnalysisReport): void {
     const m = report.metrics;
+    // Segments, utterances and participants have their own tables; report_json keeps everything else.
+    const { segments: _s, utterances, participants, ...rest } = report;
+    const noRows = this.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM utterances WHERE call_id = ?)').pluck().get(callId) === 1;
+    if (utterances?.length && noRows) this.replaceUtterances(callId, utterances, report.timingSource === 'transcript' ? 'import' : 'asr');
     const questions = m.questions?.me ?? null;
     this.db
       .prepare(`INSERT OR REPLACE INTO metrics (call_id, talk_share, talk_me_sec, talk_them_sec, longest_me_sec, longest_them_sec,
@@ -155,22 +209,51 @@ export class CallStore {
                 pace_wpm, pace_method, questions_me, report_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(callId, m.talkShare, m.talkSec.me, m.talkSec.them, m.longestMonologueSec.me, m.longestMonologueSec.them,
         m.patienceSec.mean, m.patienceSec.median, m.patienceSec.count, m.interruptions.me, m.interruptions.them,
-        m.silenceShare, m.pace.wpm, m.pace.method, questions, JSON.stringify({ ...report, segments: undefined }));
+        m.silenceShare, m.pace.wpm, m.pace.method, questions, JSON.stringify(rest));
+    this.replaceParticipants(callId, participants ?? []);
+  }
+
+  private replaceParticipants(callId: number, participants: Participant[]): void {
+    this.db.prepare('DELETE FROM participants WHERE call_id = ?').run(callId);
+    const ins = this.db.prepare(`INSERT INTO participants (call_id, ord, name, side, talk_sec, share, turns, longest_monologue_sec,
+      questions, words, wpm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    participants.forEach((p, i) =>
+      ins.run(callId, i, p.name, p.side, p.talkSec, p.share, p.turns, p.longestMonologueSec, p.questions, p.words, p.wpm));
+  }
+
+  /** The participants of a call, in the order the report gave them; [] when it has none. */
+  participants(callId: number): Participant[] {
+    if (!this.hasTable('participants')) return [];
+    return this.read(() => this.db
+      .prepare('SELECT * FROM participants WHERE call_id = ? ORDER BY ord').all(callId) as ParticipantRow[])
+      .map((r) => ({ name: r.name, side: r.side, talkSec: r.talk_sec, share: r.share, turns: r.turns,
+        longestMonologueSec: r.longest_monologue_sec, questions: r.questions, words: r.words, wpm: r.wpm }));
+  }
+
+  /** A read-only file of an older schema has not been migrated and has no participants table. */
+  private hasTable(name: 'participants' | 'call_digests'): boolean {
+    return this.read(() => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined);
   }
 
   // ---- reading --------------------------------------------------------
 
   list(opts: { limit?: number; offset?: number } = {}): CallSummary[] {
-    const rows = this.db
-      .prepare(`${SUMMARY_SELECT} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?`)
-      .all(opts.limit ?? 1000, opts.offset ?? 0) as CallRow[];
-    return rows.map((r) => this.summary(r));
+    return this.read(() => {
+      const rows = this.db
+        .prepare(`${SUMMARY_SELECT} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?`)
+        .all(opts.limit ?? 1000, opts.offset ?? 0) as CallRow[];
+      return rows.map((r) => this.summary(r));
+    });
   }
 
   /** Full-text search over titles, notes and transcripts. */
   search(query: string, limit = 100): CallSummary[] {
     const fts = toFtsQuery(query);
     if (!fts) return [];
+    return this.read(() => this.searchRows(fts, query, limit));
+  }
+
+  private searchRows(fts: string, query: string, limit: number): CallSummary[] {
     const rows = this.db
       .prepare(`SELECT rowid AS id, snippet(call_fts, -1, '[', ']', '…', 12) AS snip,
                   highlight(call_fts, 0, '[', ']') AS ht, highlight(call_fts, 1, '[', ']') AS hn
@@ -198,26 +281,40 @@ export class CallStore {
   }
 
   get(id: number): CallDetail {
+    return this.read(() => this.detail(id));
+  }
+
+  private detail(id: number): CallDetail {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`).get(id) as CallRow | undefined;
     if (!row) throw new CandorError('CALL_NOT_FOUND', `there is no call ${id}`, 'List the calls with `candor history list`.');
     const reportJson = this.db.prepare('SELECT report_json FROM metrics WHERE call_id = ?').pluck().get(id) as string | undefined;
     const segments = this.segments(id);
-    const report = reportJson ? ({ ...JSON.parse(reportJson), segments } as AnalysisReport) : null;
+    const stored = reportJson ? this.parseStored<AnalysisReport>(reportJson, id, 'report') : null;
+    if (stored !== null && (typeof stored !== 'object' || typeof stored.metrics !== 'object' || stored.metrics === null)) {
+      throw this.damaged(id, 'report', 'it has no metrics');
+    }
+    // Participants live in their own table; a report from an unmigrated read-only file still carries them.
+    const fromTable = this.participants(id);
+    const participants = fromTable.length ? fromTable : stored?.participants ?? [];
+    const report = stored ? ({ ...stored, segments, ...(participants.length ? { participants } : {}) } as AnalysisReport) : null;
     const utterances = (this.db
       .prepare('SELECT side, speaker, start_sec, end_sec, text, words_json FROM utterances WHERE call_id = ? ORDER BY start_sec, id')
       .all(id) as { side: Side; speaker: string | null; start_sec: number; end_sec: number; text: string; words_json: string | null }[])
       .map((u) => ({ side: u.side, speaker: u.speaker, start: u.start_sec, end: u.end_sec, text: u.text,
-        ...(u.words_json ? { words: JSON.parse(u.words_json) } : {}) }));
+        ...(u.words_json ? { words: this.parseStored<Utterance['words']>(u.words_json, id, 'word timings') } : {}) }));
     const vision = (this.db
       .prepare('SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY t_sec')
       .all(id) as { t_sec: number; faces_visible: number; facing_count: number; camera_on: number }[])
       .map((v) => ({ t: v.t_sec, facesVisible: v.faces_visible, facingCount: v.facing_count, cameraOn: v.camera_on === 1 }));
+    if (row.status !== 'recording' && this.hasTable('call_digests') && digestMismatch(this.db, id)) {
+      throw this.damaged(id, 'data', 'it no longer matches the checksum written with it');
+    }
     return { ...this.summary(row, segments), file: row.file, audioFile: row.audio_file ?? null, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision,
-      participants: report?.participants ?? [] };
+      participants };
   }
 
   segmentRecords(id: number): SegmentRecord[] {
-    return (this.db.prepare('SELECT side, start_sec, end_sec, syllables FROM segments WHERE call_id = ? ORDER BY start_sec, id').all(id) as
+    return this.read(() => this.db.prepare('SELECT side, start_sec, end_sec, syllables FROM segments WHERE call_id = ? ORDER BY start_sec, id').all(id) as
       { side: Side; start_sec: number; end_sec: number; syllables: number }[])
       .map((s) => ({ side: s.side, start: s.start_sec, end: s.end_sec, syllables: s.syllables }));
   }
@@ -235,20 +332,24 @@ export class CallStore {
       if (patch.notes !== undefined) this.db.prepare('UPDATE calls SET notes = ?, updated_at = ? WHERE id = ?').run(patch.notes, new Date().toISOString(), id);
       const c = this.db.prepare('SELECT title, notes FROM calls WHERE id = ?').get(id) as { title: string; notes: string };
       this.db.prepare('UPDATE call_fts SET title = ?, notes = ? WHERE rowid = ?').run(c.title, c.notes, id);
+      sealCall(this.db, id);
     });
     return this.get(id);
   }
 
   /** Records where a call's kept audio is. */
   setAudioFile(callId: number, path: string): void {
-    this.tx(() => this.db.prepare('UPDATE calls SET audio_file = ? WHERE id = ?').run(path, callId));
+    this.tx(() => {
+      this.db.prepare('UPDATE calls SET audio_file = ? WHERE id = ?').run(path, callId);
+      sealCall(this.db, callId);
+    });
   }
 
   /** Deletes calls for good: rows, search index, kept audio, and the free pages in the file. */
   delete(ids: number[] | 'all'): number {
-    const audio = (ids === 'all'
+    const audio = this.read(() => (ids === 'all'
       ? this.db.prepare('SELECT audio_file FROM calls WHERE audio_file IS NOT NULL').pluck().all()
-      : ids.map((id) => this.db.prepare('SELECT audio_file FROM calls WHERE id = ?').pluck().get(id))).filter(Boolean) as string[];
+      : ids.map((id) => this.db.prepare('SELECT audio_file FROM calls WHERE id = ?').pluck().get(id))).filter(Boolean) as string[]);
     const n = this.tx(() => {
       if (ids === 'all') {
         const count = (this.db.prepare('SELECT count(*) FROM calls').pluck().get() as number);
@@ -262,9 +363,11 @@ export class CallStore {
       }
       return count;
     });
-    for (const f of audio) rmSync(f, { force: true });
+    // Only Candor's own recordings: a row naming any other path (edited, or from another machine) removes nothing.
+    for (const f of audio) if (isInsideFolder(this.audioDir, f) && !isFolder(f)) rmSync(f, { force: true });
     try {
       compact(this.db);
+      if (this.path !== ':memory:') replaceBackups(this.db, this.path);
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }
@@ -273,8 +376,8 @@ export class CallStore {
 
   /** Calls left in 'recording' whose recorder is gone: crashed mid-call. */
   interruptedCalls(): { id: number; checkpointSec: number }[] {
-    const rows = this.db.prepare("SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'").all() as
-      { id: number; owner_pid: number | null; heartbeat_at: number | null; checkpoint_sec: number }[];
+    const rows = this.read(() => this.db.prepare("SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'").all() as
+      { id: number; owner_pid: number | null; heartbeat_at: number | null; checkpoint_sec: number }[]);
     return rows.filter((r) => !recorderAlive(r.owner_pid, r.heartbeat_at)).map((r) => ({ id: r.id, checkpointSec: r.checkpoint_sec }));
   }
 
@@ -295,6 +398,14 @@ export class CallStore {
       questionsMe: r.questions_me ?? null,
       sparkline: talkShareSparkline(segs, r.duration_sec),
     };
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -17,7 +17,8 @@ export interface ExportFileResult {
 export function exportToFile(store: CallStore, ids: number[] | 'all', format: ExportFormat, path: string): ExportFileResult {
   if (ids !== 'all') for (const id of ids) store.get(id); // CALL_NOT_FOUND before a file is written
   const calls = ids === 'all' ? (store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number) : ids.length;
-  const text = exportCalls(store, ids, format);
+  let skipped = 0; // damaged calls are left out (and listed in a JSON export's `skipped`)
+  const text = exportCalls(store, ids, format, () => skipped++);
   const tmp = `${path}.part-${process.pid}`;
   try {
     writeFileSync(tmp, text, { mode: 0o600 });
@@ -28,5 +29,5 @@ export function exportToFile(store: CallStore, ids: number[] | 'all', format: Ex
     throw new CandorError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'INTERNAL',
       `cannot write the export to ${path}: ${(err as Error).message}`, 'Choose another folder and try again.', { cause: err });
   }
-  return { path, calls, bytes: Buffer.byteLength(text) };
+  return { path, calls: calls - skipped, bytes: Buffer.byteLength(text) };
 }

@@ -1,6 +1,7 @@
 // Export of calls: JSON (everything the store has about each call) or CSV
 // (one row of metrics per call, for a spreadsheet).
 import type { CallDetail, ExportFormat } from '../../contract/calls';
+import { CandorError } from '../../contract/errors';
 import type { CallStore } from './calls-store';
 
 export const CSV_COLUMNS = [
@@ -28,11 +29,39 @@ function csvRow(c: CallDetail): string {
   return cells.map(csvCell).join(',');
 }
 
-export function exportCalls(store: CallStore, ids: number[] | 'all', format: ExportFormat): string {
+/** A call left out of an export because its stored data is damaged. */
+export interface SkippedCall {
+  id: number;
+  error: string;
+}
+
+/**
+ * The calls to export. One damaged call must not sink an export of many: with
+ * 'all' or several ids it is left out and reported through `onSkip` (and in
+ * the JSON's `skipped`); a single requested call fails with its error.
+ */
+function readCalls(store: CallStore, ids: number[] | 'all', onSkip?: (s: SkippedCall) => void): { calls: CallDetail[]; skipped: SkippedCall[] } {
   const list = ids === 'all' ? store.list({ limit: 1_000_000 }).map((c) => c.id).reverse() : ids;
-  const calls = list.map((id) => store.get(id));
+  const calls: CallDetail[] = [];
+  const skipped: SkippedCall[] = [];
+  for (const id of list) {
+    try {
+      calls.push(store.get(id));
+    } catch (err) {
+      if (list.length === 1 || !(err instanceof CandorError) || err.code !== 'DB_UNREADABLE') throw err;
+      const s = { id, error: err.message };
+      skipped.push(s);
+      onSkip?.(s);
+    }
+  }
+  return { calls, skipped };
+}
+
+export function exportCalls(store: CallStore, ids: number[] | 'all', format: ExportFormat, onSkip?: (s: SkippedCall) => void): string {
+  const { calls, skipped } = readCalls(store, ids, onSkip);
   if (format === 'json') {
-    return JSON.stringify({ exportedAt: new Date().toISOString(), calls: calls.map(({ sparkline: _s, ...rest }) => rest) }, null, 2) + '\n';
+    const body = { exportedAt: new Date().toISOString(), calls: calls.map(({ sparkline: _s, ...rest }) => rest), ...(skipped.length ? { skipped } : {}) };
+    return JSON.stringify(body, null, 2) + '\n';
   }
   return [CSV_COLUMNS.join(','), ...calls.map(csvRow)].join('\n') + '\n';
 }

@@ -1,10 +1,14 @@
 // Schema migrations keyed on PRAGMA user_version. Each step runs once, in a
 // transaction, in order. Append new steps; never edit a released one.
+import type { Db } from './db';
+import { sealAll } from './digest';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (hashing), run after `sql` in the same transaction. */
+  after?: (db: Db) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -98,6 +102,79 @@ export const MIGRATIONS: Migration[] = [
     version: 2,
     name: 'the audio file of a call, when the user chose to keep audio',
     sql: `ALTER TABLE calls ADD COLUMN audio_file TEXT;`,
+  },
+  {
+    // A table rather than a JSON column: one row per speaker can be queried
+    // ("calls with Ana"), is removed with its call by the cascade, and is
+    // typed by CHECKs. Reports stored before this version get their
+    // participants copied out of report_json. Utterances already have their
+    // own table, so the copy inside report_json is dropped, but only for
+    // calls whose rows hold them (copied first when they do not). Each
+    // finished call gets a digest of its stored data (digest.ts).
+    version: 3,
+    name: 'participants of a call; report_json without the utterances it duplicated; call digests',
+    after: sealAll,
+    sql: `
+      CREATE TABLE call_digests (
+        call_id INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+        sha256  TEXT NOT NULL
+      );
+
+      CREATE TABLE participants (
+        call_id               INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        ord                   INTEGER NOT NULL,
+        name                  TEXT NOT NULL,
+        side                  TEXT NOT NULL CHECK (side IN ('me', 'them')),
+        talk_sec              REAL NOT NULL,
+        share                 REAL,
+        turns                 INTEGER NOT NULL,
+        longest_monologue_sec REAL NOT NULL,
+        questions             INTEGER NOT NULL,
+        words                 INTEGER NOT NULL,
+        wpm                   REAL,
+        PRIMARY KEY (call_id, ord)
+      );
+
+      INSERT INTO participants (call_id, ord, name, side, talk_sec, share, turns, longest_monologue_sec, questions, words, wpm)
+        SELECT m.call_id, p.key, json_extract(p.value, '$.name'), json_extract(p.value, '$.side'),
+               json_extract(p.value, '$.talkSec'), json_extract(p.value, '$.share'), json_extract(p.value, '$.turns'),
+               json_extract(p.value, '$.longestMonologueSec'), json_extract(p.value, '$.questions'),
+               json_extract(p.value, '$.words'), json_extract(p.value, '$.wpm')
+        FROM metrics m, json_each(m.report_json, '$.participants') p
+        WHERE json_valid(m.report_json) AND json_type(m.report_json, '$.participants') = 'array'
+          AND json_type(p.value, '$.name') = 'text' AND json_extract(p.value, '$.side') IN ('me', 'them')
+          AND json_type(p.value, '$.talkSec') IN ('integer', 'real') AND json_type(p.value, '$.turns') = 'integer'
+          AND json_type(p.value, '$.longestMonologueSec') IN ('integer', 'real')
+          AND json_type(p.value, '$.questions') = 'integer' AND json_type(p.value, '$.words') = 'integer'
+          AND coalesce(json_type(p.value, '$.share'), 'null') IN ('integer', 'real', 'null')
+          AND coalesce(json_type(p.value, '$.wpm'), 'null') IN ('integer', 'real', 'null');
+
+      -- Drop the copy in report_json only where every participant made it into the table.
+      UPDATE metrics SET report_json = json_remove(report_json, '$.participants')
+        WHERE json_valid(report_json) AND json_type(report_json, '$.participants') = 'array'
+          AND json_array_length(report_json, '$.participants') =
+              (SELECT count(*) FROM participants p WHERE p.call_id = metrics.call_id);
+
+      INSERT INTO utterances (call_id, side, speaker, start_sec, end_sec, text, words_json, source)
+        SELECT m.call_id, json_extract(u.value, '$.side'), json_extract(u.value, '$.speaker'),
+               json_extract(u.value, '$.start'), json_extract(u.value, '$.end'), json_extract(u.value, '$.text'),
+               json_extract(u.value, '$.words'),
+               CASE json_extract(m.report_json, '$.timingSource') WHEN 'transcript' THEN 'import' ELSE 'asr' END
+        FROM metrics m, json_each(m.report_json, '$.utterances') u
+        WHERE json_valid(m.report_json) AND json_type(m.report_json, '$.utterances') = 'array'
+          AND NOT EXISTS (SELECT 1 FROM utterances x WHERE x.call_id = m.call_id)
+          AND json_extract(u.value, '$.side') IN ('me', 'them') AND json_type(u.value, '$.text') = 'text'
+          AND json_type(u.value, '$.start') IN ('integer', 'real') AND json_type(u.value, '$.end') IN ('integer', 'real');
+
+      UPDATE call_fts SET transcript =
+          (SELECT group_concat(text, char(10)) FROM (SELECT text FROM utterances u WHERE u.call_id = call_fts.rowid ORDER BY start_sec, id))
+        WHERE coalesce(length(transcript), 0) = 0 AND rowid IN (SELECT call_id FROM utterances);
+
+      UPDATE metrics SET report_json = json_remove(report_json, '$.utterances')
+        WHERE json_valid(report_json) AND json_type(report_json, '$.utterances') = 'array'
+          AND json_array_length(report_json, '$.utterances') <=
+              (SELECT count(*) FROM utterances x WHERE x.call_id = metrics.call_id);
+    `,
   },
 ];
 

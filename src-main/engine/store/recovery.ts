@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { AnalysisReport, Segments, Span } from '../../contract/report';
 import { fixWavSizes } from '../audio/wav-stream-writer';
+import { participantsFromSegments } from '../metrics/participants';
 import { round } from '../metrics/spans';
 import { computeTimingMetrics } from '../metrics/timing-metrics';
 import type { CallStore, SegmentRecord } from './calls-store';
@@ -15,7 +16,8 @@ export function reportFromSegments(file: string, records: SegmentRecord[], durat
     segments[r.side].push([round(r.start, 2), round(r.end, 2)] as Span);
     if (r.side === 'me') syllablesMe += r.syllables;
   }
-  return { file, durationSec: round(durationSec, 2), segments, metrics: computeTimingMetrics(segments, durationSec, { syllablesMe }) };
+  return { file, durationSec: round(durationSec, 2), segments, metrics: computeTimingMetrics(segments, durationSec, { syllablesMe }),
+    participants: participantsFromSegments(segments) };
 }
 
 /** Finalises every interrupted call; returns their ids. */

@@ -13,7 +13,7 @@ import type { RpcConnection, RpcEndpoint, WireMessage } from '../../../src-main/
 import { callAudioId, serveCallAudio } from '../../../src-main/app/call-audio';
 import { securityHeaders } from '../../../src-main/app/csp';
 import { serveEngine } from '../../../src-main/engine/host/serve-engine';
-import { createEngine } from '../../../src-main/engine/service/create-engine';
+import { createEngine, type CreateEngineOptions } from '../../../src-main/engine/service/create-engine';
 import type { EngineService } from '../../../src-main/engine/service/engine-service';
 import { CallStore } from '../../../src-main/engine/store/calls-store';
 
@@ -35,6 +35,8 @@ export interface BridgeOptions {
   dbPath: string;
   rendererDir: string;
   replay: { file: string; speed: number };
+  /** Watch this (test PulseAudio) source for calls, as the app's engine does. */
+  callWatch?: CreateEngineOptions['callWatch'];
 }
 
 function wsEndpoint(ws: WebSocket): RpcEndpoint {
@@ -70,7 +72,8 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
 }
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const { service } = await createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e' });
+  const { service } = await createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e', callWatch: opts.callWatch });
+  if (opts.callWatch) await service.startCallWatch();
   const store = new CallStore(opts.dbPath);
   const refused: string[] = [];
   const connections = new Set<RpcConnection>();

@@ -4,8 +4,9 @@
 // "main" that records what it was asked and writes exports to a test folder.
 import type { AppApi, AppEvents, CandorBridge, CandorEvents } from '../../../src-main/contract/app-api';
 import { ENGINE_EVENTS, ENGINE_METHODS, type EngineApi, type EngineEvent, type EngineEvents } from '../../../src-main/contract/engine-api';
-import { serializeError } from '../../../src-main/contract/errors';
+import { deserializeError, serializeError, type SerializedError } from '../../../src-main/contract/errors';
 import { createRpcClient, type ClientOf, type RpcClient } from '../../../src-main/contract/rpc';
+import { CallFileGrants, describeCallFiles, type ResolvedCallFiles } from '../../../src-main/app/call-file-grants';
 
 // Browser globals, declared here because the tests are type-checked without the DOM library.
 declare const window: Record<string, unknown>;
@@ -13,11 +14,23 @@ declare const location: { host: string };
 
 interface TestConfig {
   exportDir: string;
+  /** Where a dropped file's name is looked up (a plain browser gives no paths). */
+  dropDir: string;
+  /** What the stand-in file dialog answers. */
+  pick: string[] | null;
   window: 'hud' | 'history';
   calls: { method: string; payload: unknown }[];
 }
 
 const cfg = window.__candorTest as TestConfig;
+/** main's own check of picked or dropped paths (src-main/app/call-files.ts), run in Node by the test (page.exposeFunction). */
+const resolveInNode = window.__candorResolveCallFiles as (paths: string[]) => Promise<{ ok: true; r: ResolvedCallFiles } | { ok: false; e: unknown }>;
+const resolveCallFiles = async (paths: string[]): Promise<ResolvedCallFiles> => {
+  const reply = await resolveInNode(paths);
+  if (reply.ok) return reply.r;
+  throw deserializeError(reply.e as SerializedError); // {name, message, code, hint} as main sent it
+};
+const grants = new CallFileGrants();
 
 function connect(role: 'window' | 'main'): RpcClient<EngineApi, EngineEvents> {
   const client = createRpcClient<EngineApi, EngineEvents>(ENGINE_METHODS);
@@ -71,7 +84,31 @@ const app: ClientOf<AppApi> = {
   async permissions() {
     return { microphone: 'granted', screen: 'granted' };
   },
+  async chooseCallFiles(p) {
+    cfg.calls.push({ method: 'chooseCallFiles', payload: p });
+    return cfg.pick ? checked(cfg.pick) : null;
+  },
+  async dropCallFiles(p) {
+    cfg.calls.push({ method: 'dropCallFiles', payload: p });
+    return checked(p.paths);
+  },
+  async importCall(p) {
+    cfg.calls.push({ method: 'importCall', payload: p });
+    try {
+      grants.check(p);
+    } catch (err) {
+      return plain(err);
+    }
+    return main.api.importCall(p).catch(plain);
+  },
 };
+
+async function checked(paths: string[]) {
+  const files = await resolveCallFiles(paths).catch(plain);
+  const choice = await describeCallFiles(files, (path) => main.api.transcriptInfo({ path })).catch(plain);
+  grants.grant(files);
+  return choice;
+}
 
 const engineApi = {} as Record<string, (p?: unknown) => Promise<unknown>>;
 for (const m of Object.keys(ENGINE_METHODS) as (keyof EngineApi)[]) {
@@ -87,6 +124,10 @@ const bridge: CandorBridge = {
     if (!set) appListeners.set(event, (set = new Set()));
     set.add(cb as (p: unknown) => void);
     return () => set.delete(cb as (p: unknown) => void);
+  },
+  pathForFile(file: unknown): string {
+    const name = (file as { name?: unknown })?.name;
+    return typeof name === 'string' && name ? `${cfg.dropDir}/${name}` : '';
   },
 };
 

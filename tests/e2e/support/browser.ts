@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { resolveCallFiles } from '../../../src-main/app/call-files';
+import { serializeError } from '../../../src-main/contract/errors';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -27,7 +29,7 @@ export function shim(): string {
 export interface Browser {
   context: BrowserContext;
   problems: string[];
-  open(url: string, opts: { window: 'hud' | 'history'; exportDir: string; width: number; height: number }): Promise<Page>;
+  open(url: string, opts: { window: 'hud' | 'history'; exportDir: string; dropDir?: string; pick?: string[] | null; width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,17 @@ export async function launch(): Promise<Browser> {
         if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${o.window}: ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`${o.window}: ${e.message}`));
-      await page.addInitScript({ content: `window.__candorTest = ${JSON.stringify({ exportDir: o.exportDir, window: o.window, calls: [] })};` });
+      // main's check of picked and dropped files runs here in Node, as in the app's main process.
+      await page.exposeFunction('__candorResolveCallFiles', (paths: string[]) => {
+        try {
+          return { ok: true, r: resolveCallFiles(paths) };
+        } catch (err) {
+          const { stack: _s, ...e } = serializeError(err);
+          return { ok: false, e };
+        }
+      });
+      const cfg = { exportDir: o.exportDir, dropDir: o.dropDir ?? o.exportDir, pick: o.pick ?? null, window: o.window, calls: [] };
+      await page.addInitScript({ content: `window.__candorTest = ${JSON.stringify(cfg)};` });
       await page.addInitScript({ content: shim() });
       await page.goto(url);
       return page;

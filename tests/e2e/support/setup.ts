@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { HUD_SIZE } from '../../../src-main/app/window-options';
 import { ensureBuilt } from '../../app/support/build';
-import { startBridge, type Bridge } from './bridge-server';
+import { startBridge, type Bridge, type BridgeOptions } from './bridge-server';
 import { launch, type Browser } from './browser';
 import { sampleCall } from './sample-call';
 import { seedCalls } from './seed';
@@ -22,12 +22,13 @@ export interface E2E {
   browser: Browser;
   seeded: number[];
   hud(): Promise<Page>;
-  history(): Promise<Page>;
+  /** pick: what the stand-in file dialog answers; dropped files are looked up in dropDir. */
+  history(o?: { pick?: string[] | null; dropDir?: string }): Promise<Page>;
   shot(page: Page, name: string, fullPage?: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function e2e(opts: { consent: boolean; seed: boolean; speed?: number }): Promise<E2E> {
+export async function e2e(opts: { consent: boolean; seed: boolean; speed?: number; callWatch?: BridgeOptions['callWatch'] }): Promise<E2E> {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'candor-e2e-run-'));
   const exportDir = join(dir, 'exports');
@@ -38,6 +39,7 @@ export async function e2e(opts: { consent: boolean; seed: boolean; speed?: numbe
     dbPath: join(dir, 'candor.db'),
     rendererDir: join(ROOT, 'out', 'renderer'),
     replay: { file: sampleCall(), speed: opts.speed ?? 4 },
+    callWatch: opts.callWatch,
   });
   const seeded = opts.seed ? seedCalls(bridge.store) : [];
   if (opts.consent) await bridge.service.updateSettings({ consent: { accepted: true } });
@@ -49,7 +51,7 @@ export async function e2e(opts: { consent: boolean; seed: boolean; speed?: numbe
     browser,
     seeded,
     hud: () => browser.open(`${bridge.url}/hud.html`, { window: 'hud', exportDir, ...HUD_SIZE }),
-    history: () => browser.open(`${bridge.url}/history.html`, { window: 'history', exportDir, width: 1280, height: 860 }),
+    history: (o = {}) => browser.open(`${bridge.url}/history.html`, { window: 'history', exportDir, ...o, width: 1280, height: 860 }),
     async shot(page, name, fullPage = false) {
       await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true));
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage, animations: 'disabled' });

@@ -33,7 +33,7 @@ writeCall(audio, call);
 const db = join(dir, 'history.db');
 {
   const seed = new CallStore(db);
-  fillHistory(seed, { calls: 80, segments: 300, utterances: 150 });
+  fillHistory(seed, { calls: 240, segments: 300, utterances: 150 });
   seed.close();
 }
 

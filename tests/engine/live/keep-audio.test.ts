@@ -34,7 +34,7 @@ test('off by default: a live call keeps no audio', async () => {
 });
 
 test('on: the call audio is kept, matches what was analysed, and goes with the call', async () => {
-  const store = await openStoreWorker(join(dir, 'on.db'));
+  const store = await openStoreWorker(join(dir, 'on.db'), { audioDir: dir }); // the folder delete may remove audio from
   const kept = join(dir, 'kept.wav');
   const s = new LiveSession({ store, sources: [new ReplaySource({ file }, 16)], keepAudioFile: kept });
   const id = await s.start();

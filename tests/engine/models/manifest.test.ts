@@ -49,7 +49,7 @@ test('broken entries are caught', () => {
   fails([{ ...multi, files: [] }], 'asr lists no files');
   fails([{ ...multi, dir: '../escape' }], 'asr has a malformed "dir"');
   fails([{ ...multi, files: [{ path: 'a/../../b', url: 'https://x', sha256: 'pending' }] }], 'asr has a file with a malformed "path": "a/../../b"');
-  fails([{ ...multi, files: [{ path: 'c', url: 'ftp://x', sha256: 'pending' }] }], 'asr/c has no http(s) "url"');
+  fails([{ ...multi, files: [{ path: 'c', url: 'ftp://x', sha256: 'pending' }] }], 'asr/c: refused to download ftp://x/: models are downloaded over https only, not ftp');
   fails([{ ...multi, files: [{ path: 'c', url: 'https://x', sha256: 'PENDING?' }] }], 'asr/c has a malformed sha256 (64 hex digits, or "pending")');
   fails([{ ...multi, files: [multi.files[0], multi.files[0]] }], 'asr lists config.json twice');
   fails([single, single], 'two entries are named vad');

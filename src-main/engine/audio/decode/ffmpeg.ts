@@ -49,6 +49,7 @@ export async function openWithFfmpeg(path: string, what: string): Promise<Decode
       const code = await exited;
       if (code !== 0) throw corrupt(path, stderr.trim().split('\n').pop() || `ffmpeg exited with ${code}`);
     },
+    notes: () => [],
     async close() {
       child?.kill();
     },

@@ -1,6 +1,7 @@
 // Opens any supported audio file by what its bytes are, not by its name.
 import { open, stat } from 'node:fs/promises';
 import { CandorError } from '../../../contract/errors';
+import { fileError } from '../../fs-errors';
 import { openWithFfmpeg } from './ffmpeg';
 import { openWasmDecoded } from './wasm-decoder';
 import { openWav } from './wav';
@@ -29,19 +30,20 @@ export async function openAudioFile(path: string, opts: DecodeOptions = {}): Pro
     if (st.isDirectory()) throw new CandorError('BAD_ARGUMENT', `${path} is a folder, not an audio file`, 'Pass the path of a recording.');
     size = st.size;
   } catch (err) {
-    if (err instanceof CandorError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CandorError('FILE_NOT_FOUND', `${path} does not exist`, 'Check the path and try again.');
-    if (code === 'EACCES') throw new CandorError('PERMISSION_DENIED', `no permission to read ${path}`, 'Check the file permissions.');
-    throw err;
+    throw fileError(err, path, 'read');
   }
   if (size === 0) throw new CandorError('AUDIO_EMPTY', `${path} is empty (0 bytes)`, 'The recording did not save; record or export it again.');
-  const fh = await open(path, 'r');
   const head = new Uint8Array(64);
   try {
-    await fh.read(head, 0, 64, 0);
-  } finally {
-    await fh.close();
+    // stat needs no read permission; this is where an unreadable file shows.
+    const fh = await open(path, 'r');
+    try {
+      await fh.read(head, 0, 64, 0);
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    throw fileError(err, path, 'read');
   }
   const kind = sniff(head);
   switch (kind) {

@@ -14,6 +14,8 @@ export interface AudioInfo {
 export interface DecodedStream {
   info: AudioInfo;
   chunks(): AsyncGenerator<Float32Array[]>;
+  /** What the decode met and worked around (damaged frames left out), for the report's notes; complete once chunks() has ended. */
+  notes(): string[];
   close(): Promise<void>;
 }
 

@@ -121,6 +121,7 @@ export async function openWav(path: string, fileSize: number, opts: DecodeOption
         if (n > 0) yield out;
       }
     },
+    notes: () => [],
     async close() {},
   };
 }

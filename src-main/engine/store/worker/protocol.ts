@@ -4,7 +4,7 @@
 // those declarations, so a method added to CallStore is callable at once.
 import type { SerializedError } from '../../../contract/errors';
 import type { CallStore } from '../calls-store';
-import type { OpenOptions } from '../db';
+import type { StoreOptions } from '../calls-store';
 import type { StoreOps } from './store-ops';
 
 type AnyFn = (...args: never[]) => unknown;
@@ -27,7 +27,7 @@ export type AsyncStoreApi = {
 };
 
 export type ToStoreWorker =
-  | { type: 'open'; path: string; options: OpenOptions }
+  | { type: 'open'; path: string; options: StoreOptions }
   | { type: 'call'; id: number; name: StoreName; args: unknown[] }
   | { type: 'close' };
 

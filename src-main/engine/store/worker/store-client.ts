@@ -7,7 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import { CandorError, deserializeError } from '../../../contract/errors';
 import { spawnWorker, workerModuleUrl } from '../../runtime/spawn-worker';
-import type { OpenOptions } from '../db';
+import type { StoreOptions } from '../calls-store';
 import type { AsyncStoreApi, FromStoreWorker, StoreApi, StoreName, ToStoreWorker } from './protocol';
 
 export interface StoreHandle {
@@ -99,7 +99,7 @@ class Connection {
  * Opens the database in a worker thread of its own. Rejects with the
  * opener's CandorError (not a database, locked, newer schema...).
  */
-export async function openStoreWorker(path: string, options: OpenOptions = {}): Promise<StoreClient> {
+export async function openStoreWorker(path: string, options: StoreOptions = {}): Promise<StoreClient> {
   const worker = spawnWorker(workerModuleUrl('store-worker', import.meta.url), { name: 'candor-store' });
   let names: StoreName[];
   try {

@@ -1,0 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { loudBleedCall } from '../tests/support/timing-calls';
+import { writeCall } from '../tests/support/synth';
+import { analyzeCall } from '../src-main/engine/pipeline/analyze-call';
+import { computeTimingMetrics } from '../src-main/engine/metrics/timing-metrics';
+process.env.CANDOR_MODELS_DIR = '/work/shared/models';
+const call = loudBleedCall(); writeCall('/tmp/timing-cache/loud.wav', call);
+const t = computeTimingMetrics(call.truth, call.durationSec);
+const a = (await analyzeCall({ file: '/tmp/timing-cache/loud.wav' })).report;
+const b = (await analyzeCall({ file: '/tmp/timing-cache/loud.wav' }, { bleed: false })).report;
+console.log('truth', JSON.stringify(call.truth), JSON.stringify(t));
+console.log('got', JSON.stringify(a.segments), JSON.stringify(a.metrics));
+console.log('raw', JSON.stringify(b.segments), JSON.stringify(b.metrics.talkSec));

@@ -1,0 +1,117 @@
+// Damaged compressed audio (#14 defects 5 and 6): empty Ogg pages and
+// packets decode instead of crashing; damaged frames are counted into the
+// report's notes instead of being printed by libopus/libFLAC on the user's
+// stderr; the duration stays that of the real audio; errors met while
+// streaming are CandorErrors like errors at open.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { CandorError } from '../../../src-main/contract/errors';
+import { openAudioFile } from '../../../src-main/engine/audio/decode/open-audio-file';
+import { candor } from '../../support/cli';
+import { joinOggPages, OGG_EOS, splitOggPages, type OggPageBytes } from '../../support/ogg';
+import { SHARED_MODELS, tempDir } from '../../support/tmp';
+
+const dir = tempDir();
+const SECONDS = 6.02;
+const wav = join(dir, 'tone.wav');
+execFileSync('sox', ['-n', '-r', '48000', '-c', '1', wav, 'synth', String(SECONDS), 'sine', '440', 'vol', '0.3']);
+const opus = join(dir, 'tone.opus');
+execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libopus', '-b:a', '32k', opus]);
+const pages = splitOggPages(new Uint8Array(readFileSync(opus)));
+const last = pages[pages.length - 1];
+
+/** Decodes a file whole, with the process's stderr and console watched: nothing may be printed. */
+async function decodeQuietly(path: string): Promise<{ seconds: number; notes: string[]; printed: string }> {
+  let printed = '';
+  const write = process.stderr.write.bind(process.stderr);
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  process.stderr.write = ((chunk: string | Uint8Array) => ((printed += String(chunk)), true)) as typeof process.stderr.write;
+  console.error = console.warn = console.log = (...a: unknown[]) => (printed += a.join(' ') + '\n');
+  try {
+    const s = await openAudioFile(path);
+    let n = 0;
+    for await (const c of s.chunks()) n += c[0].length;
+    return { seconds: n / s.info.sampleRate, notes: s.notes(), printed };
+  } finally {
+    process.stderr.write = write;
+    Object.assign(console, saved);
+  }
+}
+
+function writeOgg(name: string, list: Omit<OggPageBytes, 'at'>[]): string {
+  const p = join(dir, name);
+  writeFileSync(p, joinOggPages(list));
+  return p;
+}
+
+test('empty Ogg pages and empty Opus packets decode (ogg-opus-decoder threw "Invalid typed array length")', async () => {
+  const cases: Record<string, Omit<OggPageBytes, 'at'>[]> = {
+    'empty packet mid-stream': pages.map((p, i) => (i === 3 ? { ...p, lacing: [0, ...p.lacing] } : p)),
+    'empty packet on the last page': [...pages.slice(0, -1), { ...last, lacing: [...last.lacing, 0] }],
+    'an empty last page': [...pages.slice(0, -1), { ...last, headerType: 0 }, { ...last, sequence: last.sequence + 1, headerType: OGG_EOS, lacing: [], body: new Uint8Array(0), granule: 0n }],
+    'end position 0': [...pages.slice(0, -1), { ...last, granule: 0n }],
+    'end position an hour on': [...pages.slice(0, -1), { ...last, granule: 48000n * 3600n }],
+  };
+  for (const [name, list] of Object.entries(cases)) {
+    const r = await decodeQuietly(writeOgg(`${name.replace(/\W+/g, '-')}.opus`, list));
+    assert.ok(Math.abs(r.seconds - SECONDS) < 0.05, `${name}: ${r.seconds} s`);
+    assert.equal(r.printed, '', name);
+  }
+});
+
+test('damaged Opus packets: right duration, counted in the notes, nothing on stderr (a 6 s file read as 34 s before)', async () => {
+  const damaged = pages.map((p, i) => (i >= 4 && i < 7 ? { ...p, body: p.body.map((b, j) => (j % 3 === 0 ? b ^ 0xff : b)) } : p));
+  const path = writeOgg('damaged.opus', damaged);
+  const r = await decodeQuietly(path);
+  assert.equal(r.printed, '');
+  assert.ok(Math.abs(r.seconds - SECONDS) < 0.05, `${r.seconds} s for ${SECONDS} s of audio`);
+  assert.equal(r.notes.length, 1, JSON.stringify(r.notes));
+  assert.match(r.notes[0], /damaged\.opus: \d+ damaged Opus frame\(s\) could not be decoded; [\d.]+ s of silence stand in for them/);
+  assert.match(r.notes[0], /OPUS_INVALID_PACKET|corrupt/i, 'what libopus said is kept in the note');
+});
+
+test('damaged FLAC frames: libFLAC says nothing on stderr; the note counts them', async () => {
+  const flac = join(dir, 'tone.flac');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'flac', flac]);
+  const b = new Uint8Array(readFileSync(flac));
+  for (let i = Math.floor(b.length * 0.4); i < Math.floor(b.length * 0.45); i += 7) b[i] ^= 0x55;
+  const p = join(dir, 'damaged.flac');
+  writeFileSync(p, b);
+  const r = await decodeQuietly(p).catch((err: unknown) => {
+    // libFLAC may lose sync for the rest of the file; then it is a truncation, said as a CandorError.
+    assert.ok(err instanceof CandorError && !err.message.includes('\n'), String(err));
+    return null;
+  });
+  if (r) {
+    assert.equal(r.printed, '');
+    assert.ok(r.notes.some((n) => /damaged FLAC frame/.test(n)), JSON.stringify(r.notes));
+  }
+});
+
+test('an error met while streaming is a CandorError naming the file, like an error at open', async () => {
+  // An Ogg Opus stream chained to a Vorbis stream: the second codec is found only mid-file.
+  const vorbis = join(dir, 'tone.ogg');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libvorbis', vorbis]);
+  const chained = join(dir, 'chained.opus');
+  writeFileSync(chained, Buffer.concat([readFileSync(opus), readFileSync(vorbis), readFileSync(vorbis)]));
+  const s = await openAudioFile(chained, { readSize: 4096 });
+  await assert.rejects(
+    (async () => {
+      for await (const _ of s.chunks()) void _;
+    })(),
+    (err: unknown) => err instanceof CandorError && err.code === 'AUDIO_CORRUPT' && err.message.includes('chained.opus') && /vorbis/i.test(err.message),
+  );
+});
+
+test('candor analyze of a damaged Opus file: the report notes the damage, stderr has no decoder lines', () => {
+  const damaged = pages.map((p, i) => (i >= 4 && i < 6 ? { ...p, body: p.body.map((b, j) => (j % 3 === 0 ? b ^ 0xff : b)) } : p));
+  const path = writeOgg('analyze-damaged.opus', damaged);
+  const r = candor(['analyze', path, '--side', 'me', '--json'], { CANDOR_MODELS_DIR: process.env.CANDOR_MODELS_DIR ?? SHARED_MODELS, CANDOR_HOME: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /libopus|OPUS_|wasm-audio-decoders/);
+  const report = JSON.parse(r.stdout);
+  assert.ok(report.notes.some((n: string) => /damaged Opus frame/.test(n)), JSON.stringify(report.notes));
+});
