@@ -89,7 +89,10 @@ test('a dropped Zoom VTT: choose me by talk time, import with progress, stored a
   assert.equal(stored.title, 'ACDT 068');
   const detail = env.bridge.store.get(stored.id);
   const cli = await analyzeFiles({ transcript: join(dropDir, 'zoom-acdt-068.vtt'), me: 'Stefan Starflinger' });
-  assert.deepEqual({ ...detail.report, callId: undefined }, { ...cli.report, callId: undefined }, 'the same analysis as candor analyze --save');
+  // The store keeps the utterances in their own table, not inside the report.
+  const { utterances: cliUtterances, ...cliReport } = cli.report;
+  assert.deepEqual({ ...detail.report, callId: undefined }, { ...cliReport, callId: undefined }, 'the same analysis as candor analyze --save');
+  assert.deepEqual(detail.utterances.map((u) => [u.side, u.speaker, u.start, u.end, u.text]), cliUtterances!.map((u) => [u.side, u.speaker, u.start, u.end, u.text]));
   assert.equal(detail.utterances.length, cli.utterances.length);
   assert.deepEqual([...new Set(progress)], ['reading', 'analysing', 'saving']);
   assert.deepEqual((await env.bridge.service.getSettings()).meNames, ['Stefan Starflinger']);

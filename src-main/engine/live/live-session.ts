@@ -55,6 +55,13 @@ const GRACE_SEC = 0.6;
 const MIN_GAP_SEC = 0.1;
 /** A side silent for this long is filled up to a second behind the clock, so the other side's analysis goes on. */
 const STALL_SEC = 2;
+/**
+ * A side that has delivered nothing at all since the call started (the
+ * monitor of an output where nothing plays yet) is filled this soon, up to
+ * one analysis batch behind the clock: otherwise the first checkpoints of a
+ * call would commit nothing, and a crash in its first seconds would lose them.
+ */
+const FIRST_DATA_WAIT_SEC = 0.4;
 const RATE = 16000;
 /** How often arrived audio is analysed. */
 const PROCESS_MS = 250;
@@ -267,13 +274,21 @@ export class LiveSession extends EventEmitter {
     if (!p || id === null || this.state !== 'recording') return;
     this.padStalledSide();
     if (this.inFlight) return;
+    // Commit what the analysis just started (padding included) reaches, not what it had reached before.
+    this.inFlight = this.processing.then(() => this.commitCheckpoint(p, id)).finally(() => {
+      this.inFlight = null;
+    });
+  }
+
+  private commitCheckpoint(p: AnalysisPipeline, id: number): Promise<void> {
+    if (this.state !== 'recording') return Promise.resolve();
     this.unsaved.closed.push(...p.takeClosed());
     this.unsaved.vision.push(...this.pendingVision);
     this.pendingVision = [];
     const { closed, vision } = this.unsaved;
     const atSec = p.timeSec;
     const t = performance.now();
-    this.inFlight = this.opts.store.checkpoint(id, closed, p.openSegments(), atSec, vision).then(
+    return this.opts.store.checkpoint(id, closed, p.openSegments(), atSec, vision).then(
       () => {
         this.unsaved = { closed: [], vision: [] };
         this.emit('checkpoint', { atSec, ms: performance.now() - t, retried: this.busyRetries } satisfies CheckpointEvent);
@@ -283,9 +298,7 @@ export class LiveSession extends EventEmitter {
         if (isBusy(err)) this.busyRetries++;
         else this.fail(err as Error);
       },
-    ).finally(() => {
-      this.inFlight = null;
-    });
+    );
   }
 
   /** Notes a tick of this thread; a late one means the reader itself was stalled. */
@@ -360,10 +373,12 @@ export class LiveSession extends EventEmitter {
     this.noteReaderTick();
     const now = performance.now();
     for (const side of this.realtimeSides) {
+      const started = this.lastDataAt.has(side);
       const quietSince = Math.max(this.lastDataAt.get(side) ?? this.t0, this.readerResumedAt);
-      if (this.held.has(side) || now - quietSince < STALL_SEC * 1000) continue;
-      // Fill up to a second behind the clock; the rest is settled when it resumes.
-      const gap = Math.floor(((now - this.t0) / 1000 - 1) * RATE - (this.received.get(side) ?? 0));
+      if (this.held.has(side) || now - quietSince < (started ? STALL_SEC : FIRST_DATA_WAIT_SEC) * 1000) continue;
+      // Fill up to a second (a batch, before any data) behind the clock; the rest is settled when it resumes.
+      const behindSec = started ? 1 : PROCESS_MS / 1000;
+      const gap = Math.floor(((now - this.t0) / 1000 - behindSec) * RATE - (this.received.get(side) ?? 0));
       if (gap > 0) this.padSilence(side, gap);
     }
     this.kick();

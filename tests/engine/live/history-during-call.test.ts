@@ -23,8 +23,8 @@ process.env.CANDOR_MODELS_DIR ??= SHARED_MODELS;
 const SNAPSHOT_MS = 250;
 /** A snapshot later than its schedule by more than this is a stall the user sees. */
 const LATE_MS = 100;
-/** Slower than this, an operation on the live thread would have been such a stall. */
-const STALLING_MS = 2 * LATE_MS;
+/** Slower than this, an operation on the live thread would certainly have made a snapshot late (whatever its phase). */
+const STALLING_MS = SNAPSHOT_MS + LATE_MS;
 
 const dir = tempDir();
 const audio = join(dir, 'call.wav');
@@ -87,7 +87,8 @@ test('search, export and VACUUM of a big history during a live call: snapshots o
 
     const took = ops.map((o) => `${o.what} ${Math.round(o.t1 - o.t0)} ms`).join(', ');
     assert.ok(ops.at(-1)!.t1 < endedAt, `the history work ended before the call did (${took})`);
-    for (const o of ops) assert.ok(o.t1 - o.t0 > STALLING_MS, `${o.what} is long enough to show a stall on the live thread (${took})`);
+    // The test can fail: had the work run on the live thread, an operation this long would certainly have made a snapshot late.
+    assert.ok(ops.some((o) => o.t1 - o.t0 > STALLING_MS), `some history work is long enough to show a stall on the live thread (${took})`);
     assert.deepEqual(errors, [], 'nothing ended the call');
 
     const during = within(snaps, ops[0].t0, ops.at(-1)!.t1);
