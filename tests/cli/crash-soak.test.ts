@@ -57,13 +57,12 @@ function list(): { calls: Listed[]; stderr: string } {
   return { calls: JSON.parse(r.stdout), stderr: r.stderr };
 }
 
-/** The call as `history export` writes it, less the export's own time stamp. */
-function exportOf(id: number): string {
-  const r = candor(['history', 'export', String(id), '--format', 'json'], env);
+/** Every call as `history export --all` writes it (less the export's own time stamp), by id. */
+function exportAll(): Map<number, string> {
+  const r = candor(['history', 'export', '--all', '--format', 'json'], env);
   assert.equal(r.code, 0, r.stderr);
-  const doc = JSON.parse(r.stdout) as { exportedAt?: string; calls: unknown[] };
-  assert.equal(doc.calls.length, 1);
-  return JSON.stringify(doc.calls[0]);
+  const doc = JSON.parse(r.stdout) as { exportedAt?: string; calls: { id: number }[] };
+  return new Map(doc.calls.map((c) => [c.id, JSON.stringify(c)]));
 }
 
 /** Byte-for-byte equality, reporting where the two exports first differ. */
@@ -84,8 +83,7 @@ test(`kill -9 of record ${KILLS} times at random moments: nothing earlier change
   });
   const random = rng(SEED);
   assert.equal(candor(['analyze', both, '--save', '--title', 'before the soak'], env).code, 0);
-  const exports = new Map<number, string>();
-  for (const c of list().calls) exports.set(c.id, exportOf(c.id));
+  const exports = exportAll();
   let maxLost = 0;
   let recovered = 0;
   for (let i = 0; i < KILLS; i++) {
@@ -116,16 +114,16 @@ test(`kill -9 of record ${KILLS} times at random moments: nothing earlier change
     assert.ok(c.durationSec <= lived, `kill ${i + 1}: recovered ${c.durationSec} s, more than the ${lived.toFixed(2)} s the recorder lived`);
     recovered++;
 
-    for (const [prev, text] of exports) sameExport(exportOf(prev), text, `kill ${i + 1}: call ${prev}`);
-    exports.set(id, exportOf(id));
+    const now = exportAll();
+    for (const [prev, text] of exports) sameExport(now.get(prev) ?? '(missing)', text, `kill ${i + 1}: call ${prev}`);
+    exports.set(id, now.get(id)!);
   }
   console.log(`# crash soak: ${recovered}/${KILLS} kills recovered, max lost ${maxLost.toFixed(2)} s`);
 });
 
 test('kill -9 during analyze --save and during history delete: all or nothing, and earlier calls intact', async () => {
   const random = rng(SEED + 1);
-  const before = new Map<number, string>();
-  for (const c of list().calls) before.set(c.id, exportOf(c.id));
+  const before = exportAll();
   const ids = [...before.keys()];
   let saved = 0;
   let deleted = 0;
@@ -136,9 +134,10 @@ test('kill -9 during analyze --save and during history delete: all or nothing, a
     a.kill('SIGKILL');
     await exited(a);
     const after = list().calls.filter((c) => !before.has(c.id));
+    const all = exportAll();
     for (const c of after) {
       assert.equal(c.status, 'complete', `analyze kill ${i + 1}: a saved call is whole (call ${c.id} "${c.title}", ${c.source})`);
-      before.set(c.id, exportOf(c.id));
+      before.set(c.id, all.get(c.id)!);
       saved++;
     }
     // history delete: the call is either there as it was, or gone
@@ -148,10 +147,11 @@ test('kill -9 during analyze --save and during history delete: all or nothing, a
     d.kill('SIGKILL');
     await exited(d);
     const still = list().calls.some((c) => c.id === victim);
-    if (still) sameExport(exportOf(victim), before.get(victim)!, `delete kill ${i + 1}: kept call ${victim}`);
+    const now = exportAll();
+    if (still) sameExport(now.get(victim) ?? '(missing)', before.get(victim)!, `delete kill ${i + 1}: kept call ${victim}`);
     else deleted++;
     before.delete(victim);
-    for (const [id, text] of before) if (id !== victim) sameExport(exportOf(id), text, `delete kill ${i + 1}: call ${id}`);
+    for (const [id, text] of before) if (id !== victim) sameExport(now.get(id) ?? '(missing)', text, `delete kill ${i + 1}: call ${id}`);
     if (!ids.length) break;
   }
   console.log(`# kills during analyze --save / delete: ${saved} saves completed, ${deleted} deletes completed, the rest rolled back`);
