@@ -16,13 +16,15 @@ struct Plan {
   int srcW = -1, srcH = -1, cw = -1, ch = -1;
   Resample resample = Resample::kBilinear;
   Axis x, y;
+  const kernels::ResizeKernels* packedFor = nullptr;  // whose hpack laid out xw
+  std::vector<int16_t> xw;                           // x.w as packedFor->hpass4 reads it
   std::vector<int32_t> ring;       // y.taps rows of cw * 4 int32
   std::vector<int> ringRow;        // which source row each slot holds
   std::vector<uint8_t> bgrx;       // one converted YUV row
   std::vector<const int32_t*> rows;
 };
 
-Plan& PlanFor(int srcW, int srcH, int cw, int ch, Resample r) {
+Plan& PlanFor(int srcW, int srcH, int cw, int ch, Resample r, const kernels::ResizeKernels& k) {
   thread_local Plan p;
   if (p.srcW != srcW || p.srcH != srcH || p.cw != cw || p.ch != ch || p.resample != r) {
     p.srcW = srcW;
@@ -36,6 +38,11 @@ Plan& PlanFor(int srcW, int srcH, int cw, int ch, Resample r) {
     p.ringRow.assign(static_cast<size_t>(p.y.taps), -1);
     p.bgrx.assign(static_cast<size_t>(srcW) * 4, 0);
     p.rows.assign(static_cast<size_t>(p.y.taps), nullptr);
+    p.packedFor = nullptr;
+  }
+  if (p.packedFor != &k) {  // new geometry or another SIMD level
+    k.hpack(p.x.w.data(), p.x.taps, cw, &p.xw);
+    p.packedFor = &k;
   }
   return p;
 }
@@ -96,7 +103,7 @@ Geometry RunPreprocess(const PreprocessArgs& a, SimdLevel level) {
   const kernels::ResizeKernels& k = ResizeFor(level);
   const kernels::YuvRowFn yuv = YuvRowFor(level);
   const kernels::YuvCoeffs coeffs = Coeffs(a.bt709, a.fullRange);
-  Plan& p = PlanFor(a.width, a.height, g.contentW, g.contentH, a.resample);
+  Plan& p = PlanFor(a.width, a.height, g.contentW, g.contentH, a.resample, k);
   std::fill(p.ringRow.begin(), p.ringRow.end(), -1);  // new frame: nothing cached
 
   // Source channel c (0..2 of BGRA/BGRX or RGBA) -> output plane.
@@ -127,7 +134,7 @@ Geometry RunPreprocess(const PreprocessArgs& a, SimdLevel level) {
       const int slot = r % ty;
       int32_t* dst = p.ring.data() + rowInts * slot;
       if (p.ringRow[slot] != r) {
-        k.hpass4(SourceRow(a, r, yuv, coeffs, p.bgrx.data()), p.x.start.data(), p.x.w.data(), p.x.taps,
+        k.hpass4(SourceRow(a, r, yuv, coeffs, p.bgrx.data()), p.x.start.data(), p.xw.data(), p.x.taps,
                  g.contentW, dst);
         p.ringRow[slot] = r;
       }

@@ -63,7 +63,7 @@ void VPass4(const int32_t* const* rows, const int16_t* wv, int taps, int outW, f
 }  // namespace
 
 const ResizeKernels& ResizeNeon() {
-  static const ResizeKernels k{HPass4, VPass4};
+  static const ResizeKernels k{HPackIdentity, HPass4, VPass4};
   return k;
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "../simd.h"
 
@@ -18,10 +19,16 @@ namespace candor::kernels {
 constexpr int kWeightBits = 14;
 constexpr int kWeightOne = 1 << kWeightBits;
 
+// Lays out horizontal weights (outW * taps Q14 values, output-major as in
+// resample_plan's Axis) the way this ISA's hpass4 reads them. Done once per
+// geometry (the plan keeps the result), never per frame.
+using HPackFn = void (*)(const int16_t* w, int taps, int outW, std::vector<int16_t>* packed);
+
 // For output columns x in [0, outW): reads src pixels [xofs[x], xofs[x] + taps)
-// (4 bytes each) with weights w[x * taps + k]; writes dst[x * 4 + c] (Q8).
+// (4 bytes each) with weights w[x * taps + k] (as laid out by the same ISA's
+// hpack); writes dst[x * 4 + c] (Q8).
 // The caller guarantees xofs[x] + taps <= source width.
-using HPass4Fn = void (*)(const uint8_t* src, const int32_t* xofs, const int16_t* w, int taps, int outW,
+using HPass4Fn = void (*)(const uint8_t* src, const int32_t* xofs, const int16_t* packedW, int taps, int outW,
                           int32_t* dst);
 
 // rows[k] (k < taps) are hpass outputs (outW * 4 int32); wv[k] their Q14
@@ -30,9 +37,13 @@ using VPass4Fn = void (*)(const int32_t* const* rows, const int16_t* wv, int tap
                           const float* mean, const float* scale);
 
 struct ResizeKernels {
+  HPackFn hpack;
   HPass4Fn hpass4;
   VPass4Fn vpass4;
 };
+
+// hpack for kernels that read the weights output-major, unchanged.
+void HPackIdentity(const int16_t* w, int taps, int outW, std::vector<int16_t>* packed);
 
 const ResizeKernels& ResizeScalar();
 #if CANDOR_X86

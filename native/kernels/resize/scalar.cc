@@ -40,8 +40,12 @@ void VPass4(const int32_t* const* rows, const int16_t* wv, int taps, int outW, f
 
 }  // namespace
 
+void HPackIdentity(const int16_t* w, int taps, int outW, std::vector<int16_t>* packed) {
+  packed->assign(w, w + static_cast<ptrdiff_t>(taps) * outW);
+}
+
 const ResizeKernels& ResizeScalar() {
-  static const ResizeKernels k{HPass4, VPass4};
+  static const ResizeKernels k{HPackIdentity, HPass4, VPass4};
   return k;
 }
 

@@ -89,7 +89,7 @@ CANDOR_TARGET_SSE41 void VPass4(const int32_t* const* rows, const int16_t* wv, i
 }  // namespace
 
 const ResizeKernels& ResizeSse41() {
-  static const ResizeKernels k{HPass4, VPass4};
+  static const ResizeKernels k{HPackIdentity, HPass4, VPass4};
   return k;
 }
 

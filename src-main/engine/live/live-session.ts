@@ -129,6 +129,8 @@ export class LiveSession extends EventEmitter {
   private readerResumedAt = 0;
   /** The checkpoint being committed; the next one waits for it. */
   private inFlight: Promise<void> | null = null;
+  /** A checkpoint came due while one was in flight. */
+  private checkpointAgain = false;
   /** Closed segments and vision samples taken for a checkpoint that did not commit yet. */
   private unsaved: { closed: SegmentRecord[]; vision: VisionSample[] } = { closed: [], vision: [] };
   private busyRetries = 0;
@@ -273,10 +275,18 @@ export class LiveSession extends EventEmitter {
     const id = this.callId;
     if (!p || id === null || this.state !== 'recording') return;
     this.padStalledSide();
-    if (this.inFlight) return;
+    if (this.inFlight) {
+      // The previous one waits for the analysis or the database: this one follows as soon as it is done.
+      this.checkpointAgain = true;
+      return;
+    }
     // Commit what the analysis just started (padding included) reaches, not what it had reached before.
     this.inFlight = this.processing.then(() => this.commitCheckpoint(p, id)).finally(() => {
       this.inFlight = null;
+      if (this.checkpointAgain) {
+        this.checkpointAgain = false;
+        this.checkpoint();
+      }
     });
   }
 
