@@ -4,7 +4,7 @@
 // or to /dev/full, and stdout on a full device or a closed pipe.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { writeWav } from '../../src-main/engine/audio/wav-writer';
@@ -48,6 +48,8 @@ test('export --out /dev/full', { skip: !existsSync('/dev/full') && 'no /dev/full
   const r = candor(['history', 'export', '--all', '--out', '/dev/full'], env);
   assert.equal(r.code, 1);
   assertOneCandorLine(r.stderr, /^candor: cannot write \/dev\/full: no space left on the device\n {2}Free some disk space/);
+  // Written in place: a temporary file renamed over it would have replaced the device node itself.
+  assert.ok(statSync('/dev/full').isCharacterDevice(), '/dev/full is still the device');
 });
 
 test('stdout on a full device', { skip: !existsSync('/dev/full') && 'no /dev/full on this system' }, () => {

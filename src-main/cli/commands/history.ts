@@ -6,7 +6,7 @@ import { CandorError } from '../../contract/errors';
 import { writeExport, type SkippedCall } from '../../engine/store/export';
 import { exportToFile, FdSink } from '../../engine/store/export-file';
 import { deleteCalls } from '../../engine/store/live-calls';
-import { fileError } from '../../engine/fs-errors';
+import { errnoCode, fileError, outputError } from '../../engine/fs-errors';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -114,9 +114,13 @@ export const historyCommand: Command = {
             })();
             process.stderr.write(`exported ${ids === 'all' ? `${done.calls} call(s)` : `call ${ids[0]}`} to ${out}\n`);
           } else {
-            const sink = new FdSink(1);
-            writeExport(store, ids, format, sink, undefined, onSkip);
-            sink.flush();
+            try {
+              const sink = new FdSink(1);
+              writeExport(store, ids, format, sink, undefined, onSkip);
+              sink.flush();
+            } catch (err) {
+              throw errnoCode(err) ? outputError(err) : err;
+            }
           }
           return 0;
         }

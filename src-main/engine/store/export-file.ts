@@ -4,9 +4,10 @@
 // half-written export never sits under the chosen name. Every named call is
 // checked first: nothing is written for a call that does not exist. Runs in
 // the store's worker thread in the engine.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { ExportFormat } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
+import { errnoCode, fileError } from '../fs-errors';
 import type { CallStore } from './calls-store';
 import { writeExport, type ExportProgress, type ExportSink, type ExportSkip, type ExportSummary } from './export';
 
@@ -49,13 +50,25 @@ export interface FileExportResult extends ExportSummary {
   bytes: number;
 }
 
+function isSpecialFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function exportToFile(store: CallStore, ids: number[] | 'all', format: ExportFormat, path: string,
   onProgress?: ExportProgress, onSkip?: ExportSkip): FileExportResult {
   if (ids !== 'all') {
     const exists = store.db.prepare('SELECT 1 FROM calls WHERE id = ?').pluck();
     for (const id of ids) if (exists.get(id) === undefined) store.get(id); // CALL_NOT_FOUND, before a file is written
   }
-  const tmp = `${path}.part-${process.pid}`;
+  // A device, FIFO or other non-regular file is written in place: renaming a
+  // temporary file over it would replace the device node itself (/dev/full).
+  const inPlace = isSpecialFile(path);
+  const tmp = inPlace ? path : `${path}.part-${process.pid}`;
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w', 0o600);
@@ -64,15 +77,13 @@ export function exportToFile(store: CallStore, ids: number[] | 'all', format: Ex
     sink.flush();
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, path);
+    if (!inPlace) renameSync(tmp, path);
     return { ...summary, path, bytes: sink.bytes };
   } catch (err) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    if (err instanceof CandorError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (!code) throw err;
-    throw new CandorError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'INTERNAL',
-      `cannot write the export to ${path}: ${(err as Error).message}`, 'Choose another folder and try again.', { cause: err });
+    if (!inPlace) rmSync(tmp, { force: true });
+    if (err instanceof CandorError || !errnoCode(err)) throw err;
+    // The temporary file beside the target names the user's path in the message, not the .part file.
+    throw fileError(err, path, 'write');
   }
 }
