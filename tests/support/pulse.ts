@@ -61,3 +61,31 @@ export function waitFor(stream: NodeJS.ReadableStream, re: RegExp, timeoutMs = 3
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts parec on a source in its own session, reparented away from this
+ * process, as another application (a call app) would; returns its pid.
+ */
+export function foreignRecorder(source: string): number {
+  const out = execFileSync('sh', ['-c', `setsid parec --device=${source} --raw >/dev/null 2>&1 & echo $!`], { encoding: 'utf8' });
+  return Number(out.trim());
+}
+
+/** SIGTERM to a process that may already be gone. */
+export function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+/** Polls pred every 20 ms; false when ms passed first. */
+export async function until(pred: () => boolean, ms: number): Promise<boolean> {
+  const t0 = Date.now();
+  while (!pred()) {
+    if (Date.now() - t0 > ms) return false;
+    await sleep(20);
+  }
+  return true;
+}

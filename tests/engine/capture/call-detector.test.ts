@@ -3,41 +3,14 @@
 // would, and the detector fires; Candor's own recorder on the same source
 // does not count; releasing the microphone ends the call after releaseMs.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import test from 'node:test';
 import { CallDetector } from '../../../src-main/engine/capture/call-detector';
 import { isOwnProcess, otherMicUsers, parseMicUsers } from '../../../src-main/engine/capture/mic-users';
 import { PulseSource } from '../../../src-main/engine/capture/pulse';
-import { sleep, startPulse } from '../../support/pulse';
+import { foreignRecorder, killQuietly, sleep, startPulse, until } from '../../support/pulse';
 
 const rig = startPulse();
 const mic = `${rig.micSink}.monitor`;
-
-/** Starts parec in its own session, reparented away from this process, as another app would; returns its pid. */
-function foreignRecorder(source: string): number {
-  const out = execFileSync('sh', ['-c', `setsid parec --device=${source} --raw >/dev/null 2>&1 & echo $!`], { encoding: 'utf8' });
-  return Number(out.trim());
-}
-
-function kill(pid: number): void {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
-
-function until(pred: () => boolean, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const t0 = Date.now();
-    const tick = (): void => {
-      if (pred()) resolve(true);
-      else if (Date.now() - t0 > ms) resolve(false);
-      else setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
 
 test('source-outputs parse into named users; unknown shapes are ignored', () => {
   const json = JSON.stringify([
@@ -80,14 +53,14 @@ test('another app opening the microphone starts a call; Candor\'s own recorder d
     assert.deepEqual(started[0], ['parec']);
     assert.equal(det.inCall, true);
 
-    kill(foreign);
+    killQuietly(foreign);
     foreign = 0;
     await sleep(700);
     assert.equal(ended, 0, 'a released microphone is not the end of the call until releaseMs has passed');
     assert.ok(await until(() => ended === 1, 5000), 'the call ends after the microphone stays released');
     assert.equal(det.inCall, false);
   } finally {
-    if (foreign) kill(foreign);
+    if (foreign) killQuietly(foreign);
     det.stop();
     await own.stop();
   }
@@ -101,19 +74,19 @@ test('a blip shorter than confirmMs is not a call, and a re-open during release 
   try {
     const blip = foreignRecorder(mic);
     await sleep(400);
-    kill(blip);
+    killQuietly(blip);
     await sleep(2500);
     assert.equal(started.length, 0, 'a 0.4 s blip is ignored');
 
     const a = foreignRecorder(mic);
     assert.ok(await until(() => started.length === 1, 6000));
-    kill(a);
+    killQuietly(a);
     await sleep(600);
     const b = foreignRecorder(mic); // the app re-opens the microphone (device switch)
     await sleep(2500);
     assert.equal(ended, 0, 'the call continues');
     assert.equal(started.length, 1, 'and is not started twice');
-    kill(b);
+    killQuietly(b);
     assert.ok(await until(() => ended === 1, 6000));
   } finally {
     det.stop();

@@ -4,39 +4,16 @@
 // starts coaching); when the microphone stays released it offers to stop.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { CallNotice } from '../../../src-main/contract/engine-api';
 import { EngineService } from '../../../src-main/engine/service/engine-service';
 import { openStoreWorker } from '../../../src-main/engine/store/worker/store-client';
-import { sleep, startPulse } from '../../support/pulse';
+import { foreignRecorder, killQuietly, sleep, startPulse, until } from '../../support/pulse';
 import { tempDir } from '../../support/tmp';
 import { FakeSession } from './fake-session';
 
 const rig = startPulse();
 const mic = `${rig.micSink}.monitor`;
-
-function foreignRecorder(source: string): number {
-  const out = execFileSync('sh', ['-c', `setsid parec --device=${source} --raw >/dev/null 2>&1 & echo $!`], { encoding: 'utf8' });
-  return Number(out.trim());
-}
-
-function kill(pid: number): void {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
-
-async function until(pred: () => boolean, ms: number): Promise<boolean> {
-  const t0 = Date.now();
-  while (!pred()) {
-    if (Date.now() - t0 > ms) return false;
-    await sleep(20);
-  }
-  return true;
-}
 
 async function setup(platform = 'linux') {
   const store = await openStoreWorker(join(tempDir('candor-watch-'), 'candor.db'));
@@ -76,7 +53,7 @@ test('another app taking the microphone is noticed; released, the engine offers 
     assert.equal(sessions.length, 0);
 
     await svc.startCall({}); // the user clicked "Start coaching"
-    kill(pid);
+    killQuietly(pid);
     pid = 0;
     assert.ok(await until(() => notices.length === 2, 6000), 'the release is noticed after releaseMs');
     const e = notices[1];
@@ -84,7 +61,7 @@ test('another app taking the microphone is noticed; released, the engine offers 
     assert.ok(e.releasedSec >= 1.5, `released ${e.releasedSec} s`);
     assert.equal(e.callRunning, true, 'so the HUD offers to stop');
   } finally {
-    if (pid) kill(pid);
+    if (pid) killQuietly(pid);
     await svc.shutdown();
   }
 });
@@ -100,7 +77,7 @@ test('with auto-start chosen, the engine starts coaching by itself; switched off
     assert.ok(notices[0].kind === 'started' && notices[0].autoStarted);
     assert.equal(sessions.length, 1, 'a call was started');
     assert.notEqual((await svc.status()).callId, null);
-    kill(pid);
+    killQuietly(pid);
     pid = 0;
     await svc.stopCall();
 
@@ -110,7 +87,7 @@ test('with auto-start chosen, the engine starts coaching by itself; switched off
     await sleep(1500);
     assert.equal(notices.length, 1, 'nothing is noticed while switched off');
   } finally {
-    if (pid) kill(pid);
+    if (pid) killQuietly(pid);
     await svc.shutdown();
   }
 });
