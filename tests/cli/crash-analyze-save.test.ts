@@ -8,14 +8,12 @@
 // absent or whole (equal to an uninterrupted save of the same analysis),
 // never half there.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import test, { after } from 'node:test';
+import test from 'node:test';
 import Database from 'better-sqlite3';
-import { candorAsync } from '../support/cli';
 import { writeBigVtt } from '../support/big-vtt';
 import { rng } from '../support/rng';
-import { earlierCallsIntact, exited, exportAll, walBytes } from '../support/soak';
+import { checkDatabaseFile, earlierCallsIntact, exportAll, runAndKill, type KilledRun } from '../support/soak';
 import { SHARED_MODELS, tempDir } from '../support/tmp';
 
 const KILLS = Number(process.env.CANDOR_SAVE_KILLS ?? 10);
@@ -30,58 +28,22 @@ const vtt = join(dir, 'call.vtt');
 writeBigVtt(vtt, CUES);
 const ARGS = ['analyze', '--transcript', vtt, '--me', 'Ana Lopez', '--save', '--title', 'saved under fire'];
 
-const running = new Set<ChildProcess>();
-after(() => {
-  for (const p of running) p.kill('SIGKILL');
-});
-
 /** A call's export less what differs between two saves of the same analysis (its id and clock times). */
 function content(json: string): string {
   const { id: _id, startedAt: _s, endedAt: _e, ...rest } = JSON.parse(json) as Record<string, unknown>;
   return JSON.stringify(rest);
 }
 
-interface Run {
-  /** false: it finished before the kill came. */
-  killed: boolean;
-  /** Bytes in the log when the kill was sent (-1: no log). */
-  walAtKill: number;
-  /** From the log's appearance (the store opened) to the end of the process, ms. */
-  openToExitMs: number;
-  maxWal: number;
+/** Runs the save, killed when `killWhen` says so (given the log's size and the ms since it appeared). */
+function run(killWhen: (wal: number, sinceOpenMs: number) => boolean): Promise<KilledRun> {
+  return runAndKill(ARGS, env, db, killWhen);
 }
 
-/** Runs `analyze --save`, killing it when `killWhen` says so (given the log's size and ms since it appeared). */
-async function run(killWhen: (wal: number, sinceOpenMs: number) => boolean): Promise<Run> {
-  const p = candorAsync(ARGS, env);
-  running.add(p);
-  let opened = 0;
-  let maxWal = -1;
-  let walAtKill = -1;
-  let killed = false;
-  const poll = setInterval(() => {
-    const wal = walBytes(db);
-    maxWal = Math.max(maxWal, wal);
-    if (wal >= 0 && !opened) opened = Date.now();
-    if (!killed && opened && killWhen(wal, Date.now() - opened)) {
-      walAtKill = wal;
-      killed = p.kill('SIGKILL');
-    }
-  }, 1);
-  await exited(p);
-  clearInterval(poll);
-  running.delete(p);
-  if (!killed) assert.equal(p.exitCode, 0, 'an uninterrupted save succeeds');
-  return { killed: killed && p.signalCode === 'SIGKILL', walAtKill, openToExitMs: opened ? Date.now() - opened : 0, maxWal };
-}
-
-/** Opens the file as SQLite does after a crash and checks it throughout. */
+/** The file is sound and holds no call that is not whole. */
 function checkFile(what: string): void {
-  const raw = new Database(db);
+  checkDatabaseFile(db, what);
+  const raw = new Database(db, { readonly: true });
   try {
-    assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok', what);
-    assert.deepEqual(raw.pragma('foreign_key_check'), [], `${what}: no row without its call`);
-    for (const fts of ['call_fts', 'utterance_fts']) raw.exec(`INSERT INTO ${fts}(${fts}) VALUES ('integrity-check')`);
     assert.equal(raw.prepare("SELECT count(*) FROM calls WHERE status <> 'complete'").pluck().get(), 0, `${what}: no call left half-saved`);
   } finally {
     raw.close();

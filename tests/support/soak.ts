@@ -1,9 +1,12 @@
 // The crash soaks' common checks: every call as `history export --all`
-// writes it, compared byte for byte, and a killed child that has exited.
+// writes it, compared byte for byte, and a command killed at a moment
+// chosen from the growth of the database's write-ahead log.
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { candor } from './cli';
+import { after } from 'node:test';
+import Database from 'better-sqlite3';
+import { candor, candorAsync } from './cli';
 
 /**
  * Every call as `history export --all` writes it (less the export's own time
@@ -41,5 +44,66 @@ export function walBytes(db: string): number {
     return statSync(`${db}-wal`).size;
   } catch {
     return -1;
+  }
+}
+
+export interface KilledRun {
+  /** false: the command finished before the kill came (it then must have succeeded). */
+  killed: boolean;
+  /** Bytes in the log when the kill was sent (-1: no log). */
+  walAtKill: number;
+  /** From the log's appearance (the store opened) to the end of the process, ms. */
+  openToExitMs: number;
+  /** The most bytes the log held while the command ran. */
+  maxWal: number;
+}
+
+/** Commands still running when a test fails: killed, so that no later test sees them. */
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const p of running) p.kill('SIGKILL');
+});
+
+/**
+ * Runs `candor args` and sends it SIGKILL as soon as `killWhen` says so,
+ * given the size of the log of `db` and the ms since the log appeared (the
+ * store was opened). Polled every millisecond.
+ */
+export async function runAndKill(args: string[], env: NodeJS.ProcessEnv, db: string,
+  killWhen: (wal: number, sinceOpenMs: number) => boolean): Promise<KilledRun> {
+  const p = candorAsync(args, env);
+  running.add(p);
+  let stderr = '';
+  p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  p.stdout.resume();
+  let opened = 0;
+  let maxWal = -1;
+  let walAtKill = -1;
+  let killed = false;
+  const poll = setInterval(() => {
+    const wal = walBytes(db);
+    maxWal = Math.max(maxWal, wal);
+    if (wal >= 0 && !opened) opened = Date.now();
+    if (!killed && opened && killWhen(wal, Date.now() - opened)) {
+      walAtKill = wal;
+      killed = p.kill('SIGKILL');
+    }
+  }, 1);
+  await exited(p);
+  clearInterval(poll);
+  running.delete(p);
+  if (p.signalCode !== 'SIGKILL') assert.equal(p.exitCode, 0, `candor ${args.join(' ')}: ${stderr}`);
+  return { killed: p.signalCode === 'SIGKILL', walAtKill, openToExitMs: opened ? Date.now() - opened : 0, maxWal };
+}
+
+/** Opens the file as SQLite does after a crash: SQLite's and both search indexes' integrity checks, no row without its call. */
+export function checkDatabaseFile(db: string, what: string): void {
+  const raw = new Database(db);
+  try {
+    assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok', what);
+    assert.deepEqual(raw.pragma('foreign_key_check'), [], `${what}: no row without its call`);
+    for (const fts of ['call_fts', 'utterance_fts']) raw.exec(`INSERT INTO ${fts}(${fts}) VALUES ('integrity-check')`);
+  } finally {
+    raw.close();
   }
 }

@@ -79,8 +79,30 @@ export function backupIfDue(db: Db, dbPath: string, now = new Date()): string | 
   return writeBackup(db, dbPath, 'daily', now);
 }
 
+const PART = /\.part-(\d+)$/;
+
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Half-written copies left by a process killed during its VACUUM INTO: they may hold calls deleted since. */
+function removeStaleParts(dbPath: string): void {
+  const dir = backupFolder(dbPath);
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const m = PART.exec(name);
+    if (m && (Number(m[1]) === process.pid || processGone(Number(m[1])))) rmSync(join(dir, name), { force: true });
+  }
+}
+
 /** After a delete: the old backups still hold the deleted calls, so one fresh copy replaces them. */
 export function replaceBackups(db: Db, dbPath: string): void {
+  removeStaleParts(dbPath);
   const old = listBackups(dbPath);
   if (!old.length) return;
   writeBackup(db, dbPath, 'daily');
