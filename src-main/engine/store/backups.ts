@@ -79,7 +79,8 @@ export function backupIfDue(db: Db, dbPath: string, now = new Date()): string | 
   return writeBackup(db, dbPath, 'daily', now);
 }
 
-const PART = /\.part-(\d+)$/;
+/** A copy being written, or its rollback journal. */
+const PART = /\.part-(\d+)(-journal)?$/;
 
 function processGone(pid: number): boolean {
   try {
