@@ -13,7 +13,7 @@ import test from 'node:test';
 import Database from 'better-sqlite3';
 import { writeBigVtt } from '../support/big-vtt';
 import { rng } from '../support/rng';
-import { checkDatabaseFile, earlierCallsIntact, exportAll, runAndKill, type KilledRun } from '../support/soak';
+import { checkDatabaseFile, earlierCallsIntact, exportAll, killRule, runAndKill, type KilledRun } from '../support/soak';
 import { SHARED_MODELS, tempDir } from '../support/tmp';
 
 const KILLS = Number(process.env.CANDOR_SAVE_KILLS ?? 10);
@@ -65,11 +65,9 @@ test(`kill -9 of analyze --save ${KILLS} times: earlier calls intact, the killed
   let midSave = 0;
   for (let i = 0; kills < KILLS; i++) {
     assert.ok(i < KILLS * 3, `only ${kills} of ${i} runs were killed before they finished`);
-    const byLog = i % 2 === 0;
-    const threshold = 1 + Math.floor(random() * first.maxWal);
-    const delayMs = random() * first.openToExitMs;
-    const r = await run((wal, since) => (byLog ? wal >= threshold || (wal < 0 && since > 0) : since >= delayMs));
-    const what = `run ${i + 1} (${byLog ? `log past ${threshold} bytes` : `${delayMs.toFixed(0)} ms after open`}, log ${r.walAtKill} bytes at the kill)`;
+    const { rule, how } = killRule(i, random, first);
+    const r = await run(rule);
+    const what = `run ${i + 1} (${how}, log ${r.walAtKill} bytes at the kill)`;
 
     const now = exportAll(env, { quiet: what });
     checkFile(what);

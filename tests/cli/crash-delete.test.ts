@@ -18,8 +18,8 @@ import Database from 'better-sqlite3';
 import { CallStore } from '../../src-main/engine/store/calls-store';
 import { backupFolder } from '../../src-main/engine/store/backups';
 import { FILLER, saveCallWith } from '../engine/store/support/history';
-import { rng, type Rng } from '../support/rng';
-import { checkDatabaseFile, earlierCallsIntact, exportAll, runAndKill, walBytes, type KilledRun } from '../support/soak';
+import { rng } from '../support/rng';
+import { checkDatabaseFile, earlierCallsIntact, exportAll, killRule, runAndKill, walBytes, type KilledRun, type KillWindow } from '../support/soak';
 import { SHARED_MODELS, tempDir } from '../support/tmp';
 
 const KILLS_ONE = Number(process.env.CANDOR_DELETE_KILLS ?? 6);
@@ -86,19 +86,8 @@ function pendingCompaction(): boolean {
   }
 }
 
-interface Window { maxWal: number; openToExitMs: number }
-
-/** Kill i: by the log's size (even i) or by the time since the store opened (odd i), drawn at random within the uninterrupted run's. */
-function killAt(i: number, random: Rng, w: Window): { rule: (wal: number, since: number) => boolean; how: string } {
-  const threshold = 1 + Math.floor(random() * w.maxWal);
-  const delayMs = random() * w.openToExitMs;
-  return i % 2 === 0
-    ? { rule: (wal, since) => wal >= threshold || (wal < 0 && since > 0), how: `log past ${threshold} bytes` }
-    : { rule: (_wal, since) => since >= delayMs, how: `${delayMs.toFixed(0)} ms after open` };
-}
-
 /** How an uninterrupted run of `args` uses the log, measured on a copy of the database. */
-async function measure(args: string[]): Promise<Window> {
+async function measure(args: string[]): Promise<KillWindow> {
   const copy = join(dir, 'measure.db');
   copyFileSync(db, copy);
   const r = await runAndKill(args, { ...env, CANDOR_DB: copy }, copy, () => false);
@@ -136,7 +125,7 @@ test(`kill -9 of history delete (${KILLS_ONE} × one call, ${KILLS_ALL} × --all
     const ids = [...exports.keys()];
     const victim = ids[Math.floor(random() * ids.length)];
     const word = secret(secretOf.get(victim)!);
-    const { rule, how } = killAt(i, random, one);
+    const { rule, how } = killRule(i, random, one);
     const r = await runAndKill(['history', 'delete', String(victim)], env, db, rule);
     const what = `delete ${i + 1} of call ${victim} (${how}, log ${r.walAtKill} bytes at the kill${r.killed ? '' : ', finished first'})`;
     if (copies(word) > 0 && !r.killed) assert.fail(`${what}: a finished delete left ${copies(word)} copies of ${word}`);
@@ -156,7 +145,7 @@ test(`kill -9 of history delete (${KILLS_ONE} × one call, ${KILLS_ALL} × --all
     }
   }
 
-  let all: Window | null = null;
+  let all: KillWindow | null = null;
   for (let i = 0; i < KILLS_ALL; i++) {
     if (exports.size < CALLS / 2) {
       for (const [id, k] of fill(100 + i * CALLS, CALLS)) secretOf.set(id, k);
@@ -164,7 +153,7 @@ test(`kill -9 of history delete (${KILLS_ONE} × one call, ${KILLS_ALL} × --all
     }
     all ??= await measure(['history', 'delete', '--all']);
     if (i === 0) t.diagnostic(`uninterrupted delete --all: log up to ${all.maxWal} bytes, store open ${all.openToExitMs} ms`);
-    const { rule, how } = killAt(i, random, all);
+    const { rule, how } = killRule(i, random, all);
     const r = await runAndKill(['history', 'delete', '--all'], env, db, rule);
     const what = `delete --all ${i + 1} (${how}, log ${r.walAtKill} bytes at the kill${r.killed ? '' : ', finished first'})`;
     const words = [...exports.keys()].map((id) => secret(secretOf.get(id)!));

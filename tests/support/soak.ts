@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { after } from 'node:test';
 import Database from 'better-sqlite3';
 import { candor, candorAsync } from './cli';
+import type { Rng } from './rng';
 
 /**
  * Every call as `history export --all` writes it (less the export's own time
@@ -106,4 +107,23 @@ export function checkDatabaseFile(db: string, what: string): void {
   } finally {
     raw.close();
   }
+}
+
+/** How an uninterrupted run used the log: the window in which its kills are drawn. */
+export interface KillWindow {
+  maxWal: number;
+  openToExitMs: number;
+}
+
+/**
+ * Kill i of a soak: even i when the log has grown past a random size (inside
+ * a transaction), odd i at a random time after the store opened; both drawn
+ * within the uninterrupted run's window.
+ */
+export function killRule(i: number, random: Rng, w: KillWindow): { rule: (wal: number, sinceOpenMs: number) => boolean; how: string } {
+  const threshold = 1 + Math.floor(random() * w.maxWal);
+  const delayMs = random() * w.openToExitMs;
+  return i % 2 === 0
+    ? { rule: (wal, since) => wal >= threshold || (wal < 0 && since > 0), how: `log past ${threshold} bytes` }
+    : { rule: (_wal, since) => since >= delayMs, how: `${delayMs.toFixed(0)} ms after open` };
 }

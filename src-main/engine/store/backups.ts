@@ -53,32 +53,6 @@ export function listBackups(dbPath: string): BackupInfo[] {
   return out.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
-/** Writes a backup of the open database and drops the oldest beyond the kept number; returns its path. */
-export function writeBackup(db: Db, dbPath: string, kind: BackupKind, now = new Date()): string {
-  const dir = backupFolder(dbPath);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const final = join(dir, `${kind}-v${version}-${stamp(now)}.db`);
-  const tmp = `${final}.part-${process.pid}`;
-  rmSync(tmp, { force: true });
-  try {
-    db.prepare('VACUUM INTO ?').run(tmp);
-    renameSync(tmp, final); // a half-written copy never carries a backup's name
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  const keep = kind === 'daily' ? BACKUP_KEEP_DAILY : BACKUP_KEEP_PRE_MIGRATION;
-  for (const old of listBackups(dbPath).filter((b) => b.kind === kind).slice(keep)) rmSync(old.path, { force: true });
-  return final;
-}
-
-/** A daily backup when the newest one is older than a day (or there is none). Returns its path, or null. */
-export function backupIfDue(db: Db, dbPath: string, now = new Date()): string | null {
-  const newest = listBackups(dbPath).find((b) => b.kind === 'daily');
-  if (newest && now.getTime() - Date.parse(newest.takenAt) < BACKUP_EVERY_MS) return null;
-  return writeBackup(db, dbPath, 'daily', now);
-}
-
 /** A copy being written, or its rollback journal. */
 const PART = /\.part-(\d+)(-journal)?$/;
 
@@ -101,9 +75,36 @@ function removeStaleParts(dbPath: string): void {
   }
 }
 
+/** Writes a backup of the open database and drops the oldest beyond the kept number; returns its path. */
+export function writeBackup(db: Db, dbPath: string, kind: BackupKind, now = new Date()): string {
+  const dir = backupFolder(dbPath);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  removeStaleParts(dbPath);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const final = join(dir, `${kind}-v${version}-${stamp(now)}.db`);
+  const tmp = `${final}.part-${process.pid}`;
+  rmSync(tmp, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    renameSync(tmp, final); // a half-written copy never carries a backup's name
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  const keep = kind === 'daily' ? BACKUP_KEEP_DAILY : BACKUP_KEEP_PRE_MIGRATION;
+  for (const old of listBackups(dbPath).filter((b) => b.kind === kind).slice(keep)) rmSync(old.path, { force: true });
+  return final;
+}
+
+/** A daily backup when the newest one is older than a day (or there is none). Returns its path, or null. */
+export function backupIfDue(db: Db, dbPath: string, now = new Date()): string | null {
+  const newest = listBackups(dbPath).find((b) => b.kind === 'daily');
+  if (newest && now.getTime() - Date.parse(newest.takenAt) < BACKUP_EVERY_MS) return null;
+  return writeBackup(db, dbPath, 'daily', now);
+}
+
 /** After a delete: the old backups still hold the deleted calls, so one fresh copy replaces them. */
 export function replaceBackups(db: Db, dbPath: string): void {
-  removeStaleParts(dbPath);
+  removeStaleParts(dbPath); // also when there is no backup to replace
   const old = listBackups(dbPath);
   if (!old.length) return;
   writeBackup(db, dbPath, 'daily');
