@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, join } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import type { Db } from './db';
+import { deletedLogProblem } from './wal-check';
 
 export const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
 export const BACKUP_KEEP_DAILY = 3;
@@ -114,6 +115,9 @@ export function replaceBackups(db: Db, dbPath: string): void {
 
 /** Renames the database and its -wal/-shm to `<db>.damaged-<stamp>`; returns the new name of the main file. */
 export function moveAside(dbPath: string, now = new Date()): string {
+  // The writer that still holds a deleted log would write it back into the file moved aside.
+  const held = deletedLogProblem(dbPath);
+  if (held) throw held;
   const aside = `${dbPath}.damaged-${stamp(now)}`;
   if (!existsSync(dbPath) && !existsSync(`${dbPath}-wal`)) {
     throw new CandorError('FILE_NOT_FOUND', `there is no database at ${dbPath} to move aside`, 'Nothing to do: Candor starts a new database on the next save.');
