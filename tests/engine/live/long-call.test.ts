@@ -15,7 +15,7 @@ const MINUTES = Number(process.env.CANDOR_LONG_CALL_MIN ?? 30);
 const SPEED = Number(process.env.CANDOR_LONG_CALL_SPEED ?? 200);
 const MAX_RSS_GROWTH_PCT = 10;
 
-test(`a ${MINUTES}-minute live call at ${SPEED}x: RSS flat (growth < ${MAX_RSS_GROWTH_PCT}%), checkpoint latency flat`, { timeout: (MINUTES * 60_000) / SPEED * 4 + 120_000 }, async (t) => {
+test(`a ${MINUTES}-minute live call replayed as fast as the analysis goes (up to ${SPEED}x): RSS flat (growth < ${MAX_RSS_GROWTH_PCT}%), checkpoint latency flat`, { timeout: (MINUTES * 60_000) / 10 + 120_000 /* at least 10x on a busy machine */ }, async (t) => {
   const r = await runLongCall({ dir: tempDir(), callSec: MINUTES * 60, speed: SPEED });
   assert.deepEqual(r.errors, []);
   assert.ok(Math.abs(r.durationSec - r.callSec) < 1, `the whole call was analysed: ${r.durationSec} s of ${r.callSec.toFixed(1)} s`);
