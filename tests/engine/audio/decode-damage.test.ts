@@ -25,8 +25,8 @@ execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libopus', '-b:a
 const pages = splitOggPages(new Uint8Array(readFileSync(opus)));
 const last = pages[pages.length - 1];
 
-/** Decodes a file whole, with the process's stderr and console watched: nothing may be printed. */
-async function decodeQuietly(path: string): Promise<{ seconds: number; notes: string[]; printed: string }> {
+/** Decodes a file whole (its first channel kept), with the process's stderr and console watched: nothing may be printed. */
+async function decodeQuietly(path: string): Promise<{ seconds: number; samples: Float32Array; notes: string[]; printed: string }> {
   let printed = '';
   const write = process.stderr.write.bind(process.stderr);
   const saved = { error: console.error, warn: console.warn, log: console.log };
@@ -34,9 +34,15 @@ async function decodeQuietly(path: string): Promise<{ seconds: number; notes: st
   console.error = console.warn = console.log = (...a: unknown[]) => (printed += a.join(' ') + '\n');
   try {
     const s = await openAudioFile(path);
-    let n = 0;
-    for await (const c of s.chunks()) n += c[0].length;
-    return { seconds: n / s.info.sampleRate, notes: s.notes(), printed };
+    const parts: Float32Array[] = [];
+    for await (const c of s.chunks()) parts.push(c[0]);
+    const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      samples.set(p, at);
+      at += p.length;
+    }
+    return { seconds: samples.length / s.info.sampleRate, samples, notes: s.notes(), printed };
   } finally {
     process.stderr.write = write;
     Object.assign(console, saved);
@@ -97,32 +103,9 @@ function flacFrames(): { bytes: Uint8Array; at: number[]; block: number } {
   return { bytes, at, block: (frames[0].header as unknown as { blockSize: number }).blockSize };
 }
 
-async function samplesOf(path: string): Promise<{ samples: Float32Array; notes: string[]; printed: string }> {
-  let printed = '';
-  const write = process.stderr.write.bind(process.stderr);
-  const saved = { error: console.error, warn: console.warn, log: console.log };
-  process.stderr.write = ((chunk: string | Uint8Array) => ((printed += String(chunk)), true)) as typeof process.stderr.write;
-  console.error = console.warn = console.log = (...a: unknown[]) => (printed += a.join(' ') + '\n');
-  try {
-    const s = await openAudioFile(path);
-    const parts: Float32Array[] = [];
-    for await (const c of s.chunks()) parts.push(c[0]);
-    const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      samples.set(p, at);
-      at += p.length;
-    }
-    return { samples, notes: s.notes(), printed };
-  } finally {
-    process.stderr.write = write;
-    Object.assign(console, saved);
-  }
-}
-
 test('damaged FLAC frames: silence stands in for exactly the lost frames, every other sample at its time, the note counts them', async () => {
   const { bytes, at, block } = flacFrames();
-  const clean = await samplesOf(writeBytes('clean.flac', bytes));
+  const clean = await decodeQuietly(writeBytes('clean.flac', bytes));
   assert.equal(clean.samples.length, Math.round(SECONDS * 48000), 'the clean file decodes whole');
   assert.deepEqual(clean.notes, []);
   const flip = (from: number, to: number, step: number): Uint8Array => {
@@ -138,7 +121,7 @@ test('damaged FLAC frames: silence stands in for exactly the lost frames, every 
     { name: 'two frames damaged in a row', bytes: flip(at[10] + 8, at[12] - 8, 11), lost: [10, 11] },
   ];
   for (const c of cases) {
-    const r = await samplesOf(writeBytes(`${c.name.replace(/\W+/g, '-')}.flac`, c.bytes));
+    const r = await decodeQuietly(writeBytes(`${c.name.replace(/\W+/g, '-')}.flac`, c.bytes));
     assert.equal(r.printed, '', `${c.name}: nothing on stderr`);
     assert.equal(r.samples.length, clean.samples.length, `${c.name}: the duration is the real audio's`);
     const lost = new Set(c.lost);
@@ -159,7 +142,7 @@ test('FLAC damaged over a stretch: decoded to the end, nothing on stderr, the no
   const { bytes } = flacFrames();
   const b = bytes.slice();
   for (let i = Math.floor(b.length * 0.4); i < Math.floor(b.length * 0.45); i += 7) b[i] ^= 0x55;
-  const r = await samplesOf(writeBytes('damaged.flac', b));
+  const r = await decodeQuietly(writeBytes('damaged.flac', b));
   assert.equal(r.printed, '');
   assert.equal(r.samples.length, Math.round(SECONDS * 48000), 'the audio after the damage is kept, at its time');
   assert.ok(r.notes.some((n) => /\d+ damaged FLAC frame\(s\) could not be decoded; [\d.]+ s of silence/.test(n)), JSON.stringify(r.notes));
