@@ -13,12 +13,14 @@ export const VAD_RATE = 16000;
 export const VAD_FRAME = 512;
 export const VAD_CONTEXT = 64;
 export const VAD_FRAME_SEC = VAD_FRAME / VAD_RATE;
-const STATE_SIZE = 128;
+/** Silero v6's recurrent state: [2, batch, STATE_SIZE]. */
+export const STATE_SIZE = 128;
 
 let sessionPromise: Promise<ort.InferenceSession> | undefined;
 let sessionPath: string | undefined;
 
-async function loadSession(path: string): Promise<ort.InferenceSession> {
+/** The shared CPU session for a model file (one per process or thread). */
+export async function loadSession(path: string): Promise<ort.InferenceSession> {
   if (sessionPromise && sessionPath === path) return sessionPromise;
   sessionPath = path;
   sessionPromise = ort.InferenceSession.create(path, {
