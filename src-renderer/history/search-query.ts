@@ -4,14 +4,12 @@
 // a prefix: "budg" finds "budget". A word the user has ended (a space, a
 // closing quote, punctuation) or already starred is sent as typed.
 import { LIMITS } from '../../src-main/contract/engine-api';
-
-/** A letter, digit or apostrophe: what the store counts as part of a word. */
-const WORD_END = /[\p{L}\p{N}']$/u;
+import { endsInWord } from '../../src-main/contract/search-words';
 
 /** The search to send for what is in the box ('' for nothing), at most LIMITS.queryLength characters. */
 export function searchWhileTyping(typed: string): string {
   const text = typed.trimStart();
   const q = text.trimEnd();
-  if (!q || q.length < text.length || !WORD_END.test(q)) return q;
+  if (!q || q.length < text.length || !endsInWord(q)) return q;
   return q.length < LIMITS.queryLength ? `${q}*` : q;
 }
