@@ -8,6 +8,7 @@ import type { CallView, CaptureDevice, EngineStatus } from '../../src-main/contr
 import type { HistoryView } from '../../src-main/contract/app-api';
 import type { Settings, SettingsPatch } from '../../src-main/contract/settings';
 import { app, engine, errorText, on } from '../shared/bridge';
+import { searchWhileTyping } from './search-query';
 
 export type View = HistoryView | 'call';
 
@@ -47,7 +48,7 @@ export const useHistoryStore = defineStore('history', () => {
   async function loadCalls(): Promise<void> {
     const seq = ++searchSeq;
     loading.value = true;
-    const q = query.value.trim();
+    const q = searchWhileTyping(query.value);
     const list = await guard(() => (q ? engine.searchCalls({ query: q }) : engine.listCalls({ limit: 500 })));
     if (seq !== searchSeq) return; // a newer search won
     loading.value = false;

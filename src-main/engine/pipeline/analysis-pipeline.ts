@@ -6,7 +6,7 @@
 //   -> edge refinement per side (fixed 0.5 s look-behind)
 //   -> segmenter per side -> timing metrics
 import { EventEmitter } from 'node:events';
-import { healthyCapture, type LiveSnapshot } from '../../contract/live';
+import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
 import { BleedDetector } from '../bleed/bleed-detector';
 import { currentMonologue } from '../metrics/monologue';
@@ -271,6 +271,7 @@ export class AnalysisPipeline extends EventEmitter {
     let recentTalk = 0;
     for (const [s, e] of segs.me) recentTalk += Math.max(0, e - Math.max(s, now - RECENT_PACE_SEC));
     return {
+      ...idleSnapshot(), // the language, vision and capture fields: the live session fills them in
       state: 'recording',
       callId,
       elapsedSec: round(now, 1),
@@ -283,12 +284,6 @@ export class AnalysisPipeline extends EventEmitter {
       pace: { method: 'acoustic', wpm: m.pace.wpm },
       recentWpm: acousticPace(this.recentNuclei.length, recentTalk).wpm,
       speaking: { ...this.speaking },
-      questionsMe: null,
-      fillers: null,
-      languageAvailable: false,
-      transcriptTail: [],
-      vision: null,
-      capture: healthyCapture(),
     };
   }
 }
