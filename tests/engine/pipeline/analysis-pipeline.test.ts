@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { idleSnapshot } from '../../../src-main/contract/live';
 import { AnalysisPipeline } from '../../../src-main/engine/pipeline/analysis-pipeline';
-import { SileroVad } from '../../../src-main/engine/vad/silero-vad';
+import { GatedVad } from '../../../src-main/engine/vad/gated-vad';
 import { TURN_TAKING } from '../../support/scenarios';
 import { buildCall } from '../../support/synth';
 import { SHARED_MODELS } from '../../support/tmp';
@@ -14,7 +14,7 @@ process.env.CANDOR_MODELS_DIR ??= SHARED_MODELS;
 
 test('a snapshot mid-call: the timing so far, every other field as idle', async () => {
   const call = buildCall(TURN_TAKING);
-  const pipeline = new AnalysisPipeline({ sides: ['me', 'them'], vad: await SileroVad.create(2) });
+  const pipeline = new AnalysisPipeline({ sides: ['me', 'them'], vad: await GatedVad.create(2) });
   const half = Math.floor(call.channels[0].length / 2);
   pipeline.push('me', call.channels[0].subarray(0, half));
   pipeline.push('them', call.channels[1].subarray(0, half));

@@ -36,6 +36,10 @@ test('the speaker carries forward over unlabelled cues, in VTT as in SRT; names 
     '00:03.000 --> 00:04.000\n  ANA : again', '00:04.000 --> 00:05.000\nben: yo'), { file: 'c.vtt', me: 'ana' });
   assert.deepEqual(t.speakers, ['Ana', 'ben']);
   assert.deepEqual(t.utterances.map((u) => [u.speaker, u.side]), [['Ana', 'me'], ['Ana', 'me'], ['ANA', 'me'], ['ben', 'them']]);
+  // it changes Ana's figures, so the report says so
+  assert.deepEqual(t.notes, ['1 cue without a speaker name was given to the speaker before it (first: line 6, given to "Ana").']);
+  const many = parseTranscript(vtt('00:01.000 --> 00:02.000\nBen: hi', '00:02.000 --> 00:03.000\nmore', '00:03.000 --> 00:04.000\nand more'), { file: 'm.vtt', me: 'Ben' });
+  assert.deepEqual(many.notes, ['2 cues without a speaker name were given to the speaker before them (first: line 6, given to "Ben").']);
 });
 
 test('cues before the first name are skipped with a note when there is no audio', () => {
