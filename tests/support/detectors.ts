@@ -5,7 +5,9 @@ import type { Segments, Side } from '../../src-main/contract/report';
 import { AnalysisPipeline } from '../../src-main/engine/pipeline/analysis-pipeline';
 import { Segmenter } from '../../src-main/engine/segments/segmenter';
 import { GatedVad } from '../../src-main/engine/vad/gated-vad';
-import { Hysteresis, SileroVad, VAD_FRAME, VAD_FRAME_SEC } from '../../src-main/engine/vad/silero-vad';
+import { VAD_FRAME, VAD_FRAME_SEC } from '../../src-main/engine/vad/frames';
+import { Hysteresis } from '../../src-main/engine/vad/hysteresis';
+import { SileroVad } from '../../src-main/engine/vad/silero-vad';
 
 /** Candor: the pipeline `candor analyze` and live capture use, fed in 0.1 s chunks. */
 export async function candorSegments(channels: readonly Float32Array[], sides: readonly Side[] = ['me', 'them']): Promise<Segments> {

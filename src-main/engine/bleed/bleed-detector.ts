@@ -16,7 +16,7 @@
 //    the mic and with its own spectrum, lifts several bands far above it.
 //    With headphones nothing correlates, nothing is learnt, nothing flagged.
 import { BAND_COUNT, BandAnalyzer } from '../dsp/band-energies';
-import { VAD_FRAME, VAD_RATE } from '../vad/silero-vad';
+import { VAD_FRAME, VAD_RATE } from '../vad/frames';
 
 export const BLEED_MAX_LAG_SEC = 0.08;
 /** |NCC| at or above this: the mic frame is mostly the other side. */

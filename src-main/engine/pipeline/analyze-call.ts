@@ -1,7 +1,7 @@
 // Offline analysis: a recording is replayed chunk by chunk through the same
 // streaming pipeline that live capture feeds. Memory stays flat with length.
-// The VAD runs in a thread per side (on two cores or more) on one block
-// while this thread decodes the next and analyses the previous.
+// On two cores or more the VAD runs in its own thread on one block while
+// this thread decodes the next and analyses the previous (vad-workers.ts).
 import type { AnalysisReport } from '../../contract/report';
 import { openCallAudio, type CallAudioSpec } from '../audio/call-audio';
 import type { DecodeOptions } from '../audio/decode/types';

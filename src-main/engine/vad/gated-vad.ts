@@ -3,9 +3,9 @@
 // 64-sample context, so on every frame the streams that need the model run
 // together as one batch (of 1 or 2) and the others cost nothing.
 import * as ort from 'onnxruntime-node';
-import { resolveModel } from '../models/resolve';
 import { SilenceGate } from './silence-gate';
-import { loadSession, STATE_SIZE, VAD_CONTEXT, VAD_FRAME, VAD_RATE } from './silero-vad';
+import { VAD_CONTEXT, VAD_FRAME, VAD_RATE } from './frames';
+import { loadSession, STATE_SIZE } from './silero-vad';
 import type { VadRunner, VadStats } from './vad-runner';
 
 const WIDTH = VAD_CONTEXT + VAD_FRAME;
@@ -24,6 +24,7 @@ export class GatedVad implements VadRunner {
   private readonly contexts: Float32Array[];
   private readonly sr: ort.Tensor;
   private readonly active: number[] = [];
+  private queue: Promise<void> = Promise.resolve();
 
   private constructor(private readonly session: ort.InferenceSession, readonly streams: number, private readonly gated: boolean) {
     this.gates = Array.from({ length: streams }, () => new SilenceGate());
@@ -33,11 +34,19 @@ export class GatedVad implements VadRunner {
   }
 
   static async create(streams: number, opts: GatedVadOptions = {}): Promise<GatedVad> {
-    const path = opts.modelPath ?? (await resolveModel('silero-vad-v6'));
+    // resolved here only when not given: the VAD threads are handed the path and load nothing else
+    const path = opts.modelPath ?? (await (await import('../models/resolve')).resolveModel('silero-vad-v6'));
     return new GatedVad(await loadSession(path), streams, opts.gate ?? true);
   }
 
-  async run(block: readonly Float32Array[], n: number): Promise<Float32Array> {
+  /** Blocks are run one after another, in the order they were sent: the model is recurrent. */
+  run(block: readonly Float32Array[], n: number): Promise<Float32Array> {
+    const next = this.queue.then(() => this.runNow(block, n));
+    this.queue = next.then(() => undefined, () => undefined);
+    return next;
+  }
+
+  private async runNow(block: readonly Float32Array[], n: number): Promise<Float32Array> {
     const S = this.streams;
     const out = new Float32Array(n * S);
     for (let f = 0; f < n; f++) {

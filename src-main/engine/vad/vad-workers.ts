@@ -7,13 +7,18 @@ import type { Worker } from 'node:worker_threads';
 import { CandorError, deserializeError } from '../../contract/errors';
 import { resolveModel } from '../models/resolve';
 import { spawnWorker, workerModuleUrl } from '../runtime/spawn-worker';
-import { GatedVad } from './gated-vad';
-import { VAD_FRAME } from './silero-vad';
+import { VAD_FRAME } from './frames';
 import type { VadRunner, VadStats } from './vad-runner';
 import type { FromVadWorker, ToVadWorker } from './vad-worker';
 
+interface Answer {
+  probs: Float32Array;
+  frames: number[];
+  skipped: number[];
+}
+
 interface Pending {
-  resolve: (m: { probs: Float32Array; frames: number; skipped: number }) => void;
+  resolve: (m: Answer) => void;
   reject: (e: unknown) => void;
 }
 
@@ -21,12 +26,15 @@ class StreamThread {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private dead: CandorError | null = null;
-  frames = 0;
-  skipped = 0;
+  frames: number[];
+  skipped: number[];
 
-  constructor(private readonly worker: Worker, readonly ready: Promise<void>) {}
+  constructor(private readonly worker: Worker, readonly ready: Promise<void>, readonly streams: number) {
+    this.frames = new Array<number>(streams).fill(0);
+    this.skipped = new Array<number>(streams).fill(0);
+  }
 
-  static start(modelPath: string, gate: boolean): StreamThread {
+  static start(modelPath: string, gate: boolean, streams: number): StreamThread {
     const worker = spawnWorker(workerModuleUrl('vad-worker', import.meta.url));
     let thread: StreamThread;
     const ready = new Promise<void>((resolve, reject) => {
@@ -38,8 +46,8 @@ class StreamThread {
       worker.on('error', (err) => reject(thread.die(`it failed: ${err.message}`)));
       worker.on('exit', (code) => reject(thread.die(`it exited (code ${code})`)));
     });
-    thread = new StreamThread(worker, ready);
-    worker.postMessage({ type: 'init', modelPath, gate } satisfies ToVadWorker);
+    thread = new StreamThread(worker, ready, streams);
+    worker.postMessage({ type: 'init', modelPath, gate, streams } satisfies ToVadWorker);
     return thread;
   }
 
@@ -59,11 +67,12 @@ class StreamThread {
     return this.dead;
   }
 
-  async run(samples: Float32Array, n: number): Promise<Float32Array> {
+  /** One block of this thread's streams; resolves to their probabilities, frame-major. */
+  async run(samples: Float32Array[], n: number): Promise<Float32Array> {
     if (this.dead) throw this.dead;
     const id = this.nextId++;
-    const done = new Promise<{ probs: Float32Array; frames: number; skipped: number }>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.worker.postMessage({ type: 'run', id, samples, n } satisfies ToVadWorker, [samples.buffer as ArrayBuffer]);
+    const done = new Promise<Answer>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.worker.postMessage({ type: 'run', id, samples, n } satisfies ToVadWorker, samples.map((x) => x.buffer as ArrayBuffer));
     const r = await done;
     this.frames = r.frames;
     this.skipped = r.skipped;
@@ -77,35 +86,44 @@ class StreamThread {
 }
 
 export class VadWorkers implements VadRunner {
-  private constructor(private readonly threads: StreamThread[]) {}
+  private constructor(private readonly threads: StreamThread[], readonly streams: number) {}
 
-  get streams(): number {
-    return this.threads.length;
-  }
-
-  static async create(streams: number, opts: { modelPath?: string; gate?: boolean } = {}): Promise<VadWorkers> {
+  /** `threads` threads (at most one per stream) share the streams in order. */
+  static async create(streams: number, opts: { modelPath?: string; gate?: boolean; threads?: number } = {}): Promise<VadWorkers> {
     const path = opts.modelPath ?? (await resolveModel('silero-vad-v6'));
-    const threads = Array.from({ length: streams }, () => StreamThread.start(path, opts.gate ?? true));
+    const count = Math.max(1, Math.min(streams, opts.threads ?? streams));
+    const sizes = Array.from({ length: count }, (_, t) => Math.floor(streams / count) + (t < streams % count ? 1 : 0));
+    const threads = sizes.map((size) => StreamThread.start(path, opts.gate ?? true, size));
     try {
       await Promise.all(threads.map((t) => t.ready));
     } catch (err) {
       await Promise.all(threads.map((t) => t.close()));
       throw err;
     }
-    return new VadWorkers(threads);
+    return new VadWorkers(threads, streams);
   }
 
   async run(block: readonly Float32Array[], n: number): Promise<Float32Array> {
-    // each thread gets its own copy: the buffer is moved to the thread, not shared
-    const parts = await Promise.all(this.threads.map((t, s) => t.run(block[s].slice(0, n * VAD_FRAME), n)));
-    const S = this.threads.length;
+    // each thread gets its own copies: the buffers are moved to the thread, not shared
+    let first = 0;
+    const jobs = this.threads.map((t) => {
+      const own = block.slice(first, first + t.streams).map((x) => x.slice(0, n * VAD_FRAME));
+      first += t.streams;
+      return t.run(own, n);
+    });
+    const parts = await Promise.all(jobs);
+    const S = this.streams;
     const out = new Float32Array(n * S);
-    for (let s = 0; s < S; s++) for (let f = 0; f < n; f++) out[f * S + s] = parts[s][f];
+    let s0 = 0;
+    for (const [i, t] of this.threads.entries()) {
+      for (let f = 0; f < n; f++) for (let k = 0; k < t.streams; k++) out[f * S + s0 + k] = parts[i][f * t.streams + k];
+      s0 += t.streams;
+    }
     return out;
   }
 
   stats(): VadStats {
-    return { frames: this.threads.map((t) => t.frames), skipped: this.threads.map((t) => t.skipped) };
+    return { frames: this.threads.flatMap((t) => t.frames), skipped: this.threads.flatMap((t) => t.skipped) };
   }
 
   async close(): Promise<void> {
@@ -115,13 +133,35 @@ export class VadWorkers implements VadRunner {
 
 export interface CreateVadOptions {
   modelPath?: string;
-  /** 'auto': a thread per stream when there are two streams and two cores; 'here': this thread. */
-  threads?: 'auto' | 'here';
   gate?: boolean;
+  /**
+   * Threads for the model: 0 runs it in this thread. 'auto' (file analysis):
+   * CANDOR_VAD_THREADS when set, else DEFAULT_VAD_THREADS on a machine with
+   * two cores or more and 0 on one core.
+   */
+  threads?: number | 'auto';
 }
 
-/** The VAD for a call: off-thread for file analysis on a multi-core machine, in-thread otherwise. */
+/** One thread for the model beside the pipeline's: two cores busy, one model session in memory. */
+export const DEFAULT_VAD_THREADS = 1;
+
+function autoThreads(streams: number): number {
+  const env = process.env.CANDOR_VAD_THREADS;
+  if (env !== undefined && env !== '') {
+    const n = Number(env);
+    if (!Number.isInteger(n) || n < 0 || n > 8) {
+      throw new CandorError('BAD_ARGUMENT', `CANDOR_VAD_THREADS must be a whole number from 0 to 8, not "${env}"`,
+        'Unset it, or set 0 (the model runs in the analysis thread), 1 or 2.');
+    }
+    return Math.min(n, streams);
+  }
+  return availableParallelism() >= 2 ? Math.min(DEFAULT_VAD_THREADS, streams) : 0;
+}
+
+/** The VAD for a call: in this thread, or in `threads` threads beside it. */
 export async function createVad(streams: number, opts: CreateVadOptions = {}): Promise<VadRunner> {
-  const offThread = (opts.threads ?? 'here') === 'auto' && streams >= 2 && availableParallelism() >= 2;
-  return offThread ? VadWorkers.create(streams, opts) : GatedVad.create(streams, opts);
+  const threads = opts.threads === 'auto' ? autoThreads(streams) : opts.threads ?? 0;
+  if (threads > 0) return VadWorkers.create(streams, { ...opts, threads });
+  const { GatedVad } = await import('./gated-vad');
+  return GatedVad.create(streams, opts);
 }

@@ -9,7 +9,7 @@ import test from 'node:test';
 import { readMono16k } from '../../../src-main/engine/audio/read-whole';
 import { GatedVad } from '../../../src-main/engine/vad/gated-vad';
 import { MARGIN_DB, QUIET_P, SETTLE_FRAMES, SilenceGate } from '../../../src-main/engine/vad/silence-gate';
-import { VAD_FRAME } from '../../../src-main/engine/vad/silero-vad';
+import { VAD_FRAME } from '../../../src-main/engine/vad/frames';
 import { AnalysisPipeline } from '../../../src-main/engine/pipeline/analysis-pipeline';
 import { rng } from '../../support/rng';
 import { assertPresent, skipUnlessPresent } from '../../support/shared-data';

@@ -7,7 +7,7 @@ import test from 'node:test';
 import { CandorError } from '../../../src-main/contract/errors';
 import { readMono16k } from '../../../src-main/engine/audio/read-whole';
 import { GatedVad } from '../../../src-main/engine/vad/gated-vad';
-import { VAD_FRAME } from '../../../src-main/engine/vad/silero-vad';
+import { VAD_FRAME } from '../../../src-main/engine/vad/frames';
 import { createVad, VadWorkers } from '../../../src-main/engine/vad/vad-workers';
 import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
 import { SHARED_DATA, SHARED_MODELS, tempDir } from '../../support/tmp';
@@ -25,7 +25,7 @@ test('a thread per side gives the same probabilities as this thread, in order, s
   const them = new Float32Array(n * VAD_FRAME);
   them.set(b.subarray(0, them.length - 7 * 16000), 7 * 16000);
   const here = await GatedVad.create(2);
-  const threads = await VadWorkers.create(2);
+  const threads = await VadWorkers.create(2, { threads: 2 });
   try {
     const blocks = [13, 32, 1, 32, 7];
     let f = 0;
@@ -73,16 +73,41 @@ test('work sent after close fails with a CandorError', async () => {
   await assert.rejects(threads.run([new Float32Array(VAD_FRAME), new Float32Array(VAD_FRAME)], 1), CandorError);
 });
 
-test('createVad: threads for two streams when asked and the machine has two cores, this thread otherwise', async () => {
-  const one = await createVad(1, { threads: 'auto' });
-  assert.ok(one instanceof GatedVad);
-  const here = await createVad(2);
-  assert.ok(here instanceof GatedVad);
-  const auto = await createVad(2, { threads: 'auto' });
+test('createVad: this thread unless asked; "auto" takes one thread on two cores, or CANDOR_VAD_THREADS', async () => {
+  const saved = process.env.CANDOR_VAD_THREADS;
   try {
+    delete process.env.CANDOR_VAD_THREADS;
+    assert.ok((await createVad(2)) instanceof GatedVad);
+    const auto = await createVad(2, { threads: 'auto' });
     const { availableParallelism } = await import('node:os');
     assert.equal(auto instanceof VadWorkers, availableParallelism() >= 2);
-  } finally {
     await auto.close();
+    process.env.CANDOR_VAD_THREADS = '0';
+    assert.ok((await createVad(2, { threads: 'auto' })) instanceof GatedVad);
+    process.env.CANDOR_VAD_THREADS = '2';
+    const two = await createVad(2, { threads: 'auto' });
+    assert.ok(two instanceof VadWorkers);
+    assert.equal(two.streams, 2);
+    await two.close();
+    process.env.CANDOR_VAD_THREADS = 'many';
+    await assert.rejects(createVad(2, { threads: 'auto' }), (err: CandorError) => err.code === 'BAD_ARGUMENT' && err.message.includes('CANDOR_VAD_THREADS'));
+  } finally {
+    if (saved === undefined) delete process.env.CANDOR_VAD_THREADS;
+    else process.env.CANDOR_VAD_THREADS = saved;
+  }
+});
+
+test('one thread for both streams answers as two threads and as this thread', async () => {
+  const x = Float32Array.from({ length: 64 * VAD_FRAME }, (_, i) => Math.sin(i / 9) * 0.05 * (i % 7000 < 3500 ? 1 : 0));
+  const y = Float32Array.from({ length: 64 * VAD_FRAME }, (_, i) => Math.cos(i / 13) * 0.08);
+  const here = await GatedVad.create(2);
+  const one = await VadWorkers.create(2, { threads: 1 });
+  const two = await VadWorkers.create(2, { threads: 2 });
+  try {
+    const [a, b, c] = await Promise.all([here.run([x, y], 64), one.run([x, y], 64), two.run([x, y], 64)]);
+    assert.deepEqual(Array.from(b), Array.from(a));
+    assert.deepEqual(Array.from(c), Array.from(a));
+  } finally {
+    await Promise.all([one.close(), two.close()]);
   }
 });
