@@ -3,6 +3,7 @@
 import { runAudioBench } from './audio';
 import { runHistoryBench } from './history/bench';
 import { runLanguageBench } from './language';
+import { runLongCallBench } from './long-call';
 import { runTranscriptImportBench } from './transcript-import';
 import { runTimingBench } from './timing';
 import { runVisionBench } from './vision';
@@ -16,6 +17,7 @@ for (const [name, run] of [
   ['language', runLanguageBench],
   ['transcriptImport', () => runTranscriptImportBench()],
   ['history', runHistoryBench],
+  ['longCall', () => runLongCallBench()],
 ] as const) {
   process.stderr.write(`bench: ${name}...\n`);
   try {

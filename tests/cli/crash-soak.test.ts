@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import test, { after } from 'node:test';
-import { writeWav } from '../../src-main/engine/audio/wav-writer';
+import { writeTurnTakingFiles } from '../support/call-files';
 import { candor, candorAsync } from '../support/cli';
 import { sleep, startPulse, waitFor } from '../support/pulse';
 import { rng } from '../support/rng';
-import { TURN_TAKING } from '../support/scenarios';
-import { buildCall, writeCall } from '../support/synth';
+import { earlierCallsIntact, exited, exportAll } from '../support/soak';
 import { SHARED_MODELS, tempDir } from '../support/tmp';
 
 const KILLS = Number(process.env.CANDOR_SOAK_KILLS ?? 20);
@@ -23,13 +22,7 @@ const MAX_LOST_SEC = 1.5;
 const rig = startPulse();
 const dir = tempDir();
 const env = { CANDOR_MODELS_DIR: process.env.CANDOR_MODELS_DIR ?? SHARED_MODELS, CANDOR_HOME: dir, CANDOR_DB: join(dir, 'soak.db') };
-const call = buildCall(TURN_TAKING);
-const me = join(dir, 'me.wav');
-const them = join(dir, 'them.wav');
-const both = join(dir, 'both.wav');
-writeWav(me, [call.channels[0]], 16000);
-writeWav(them, [call.channels[1]], 16000);
-writeCall(both, call);
+const { me, them, both } = writeTurnTakingFiles(dir);
 
 /** The call goes on in the background for the whole soak: both sides loop their audio. */
 function loopInto(file: string, sink: string): ChildProcess {
@@ -57,33 +50,13 @@ function list(): { calls: Listed[]; stderr: string } {
   return { calls: JSON.parse(r.stdout), stderr: r.stderr };
 }
 
-/** Every call as `history export --all` writes it (less the export's own time stamp), by id. */
-function exportAll(): Map<number, string> {
-  const r = candor(['history', 'export', '--all', '--format', 'json'], env);
-  assert.equal(r.code, 0, r.stderr);
-  const doc = JSON.parse(r.stdout) as { exportedAt?: string; calls: { id: number }[] };
-  return new Map(doc.calls.map((c) => [c.id, JSON.stringify(c)]));
-}
-
-/** Byte-for-byte equality, reporting where the two exports first differ. */
-function sameExport(now: string, then: string, what: string): void {
-  if (now === then) return;
-  let i = 0;
-  while (i < now.length && now[i] === then[i]) i++;
-  assert.fail(`${what}: export differs at byte ${i}: now "${now.slice(Math.max(0, i - 60), i + 60)}", was "${then.slice(Math.max(0, i - 60), i + 60)}"`);
-}
-
-function exited(p: ChildProcess): Promise<void> {
-  return new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r() : p.once('close', () => r())));
-}
-
 test(`kill -9 of record ${KILLS} times at random moments: nothing earlier changes, each call is recovered, at most ~1 s lost`, async (t) => {
   t.after(() => {
     for (const r of running) r.kill('SIGKILL');
   });
   const random = rng(SEED);
   assert.equal(candor(['analyze', both, '--save', '--title', 'before the soak'], env).code, 0);
-  const exports = exportAll();
+  const exports = exportAll(env);
   let maxLost = 0;
   let recovered = 0;
   for (let i = 0; i < KILLS; i++) {
@@ -114,8 +87,8 @@ test(`kill -9 of record ${KILLS} times at random moments: nothing earlier change
     assert.ok(c.durationSec <= lived, `kill ${i + 1}: recovered ${c.durationSec} s, more than the ${lived.toFixed(2)} s the recorder lived`);
     recovered++;
 
-    const now = exportAll();
-    for (const [prev, text] of exports) sameExport(now.get(prev) ?? '(missing)', text, `kill ${i + 1}: call ${prev}`);
+    const now = exportAll(env);
+    earlierCallsIntact(now, exports, `kill ${i + 1}`);
     exports.set(id, now.get(id)!);
   }
   console.log(`# crash soak: ${recovered}/${KILLS} kills recovered, max lost ${maxLost.toFixed(2)} s`);

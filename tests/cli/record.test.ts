@@ -7,23 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
-import { writeWav } from '../../src-main/engine/audio/wav-writer';
+import { writeTurnTakingFiles } from '../support/call-files';
 import { candor, candorAsync } from '../support/cli';
 import { play, sleep, startPulse, waitFor } from '../support/pulse';
-import { TURN_TAKING } from '../support/scenarios';
-import { buildCall, writeCall } from '../support/synth';
 import { SHARED_MODELS, tempDir } from '../support/tmp';
 
 const rig = startPulse();
 const dir = tempDir();
 const baseEnv = { CANDOR_MODELS_DIR: process.env.CANDOR_MODELS_DIR ?? SHARED_MODELS, CANDOR_HOME: dir };
-const call = buildCall(TURN_TAKING);
-const me = join(dir, 'me.wav');
-const them = join(dir, 'them.wav');
-const both = join(dir, 'both.wav');
-writeWav(me, [call.channels[0]], 16000);
-writeWav(them, [call.channels[1]], 16000);
-writeCall(both, call);
+const { me, them, both } = writeTurnTakingFiles(dir);
 
 test('live metrics through PulseAudio match `candor analyze` of the same audio', async () => {
   const env = { ...baseEnv, CANDOR_DB: join(dir, 'live.db') };

@@ -20,6 +20,7 @@ export function candor(args: string[], env: NodeJS.ProcessEnv = {}, opts: { time
     env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 120_000,
+    maxBuffer: 256 << 20, // a whole history's export
     uid: opts.uid,
     gid: opts.gid,
   });

@@ -1,5 +1,8 @@
 // Replays a recording as if it were a live call, in real time (or faster):
-// demos, the HUD without a call, and the end-to-end tests.
+// demos, the HUD without a call, and the end-to-end tests. `repeat` plays it
+// that many times back to back, as one call, and `lead` keeps it at most that
+// far ahead of what the analysis has taken in: hours of call from a short
+// file, as fast as the machine allows (the long-call test and bench).
 import type { Side } from '../../contract/report';
 import { openCallAudio, type CallAudio, type CallAudioSpec } from '../audio/call-audio';
 import type { CaptureHandlers, CaptureSource } from './capture-source';
@@ -10,7 +13,8 @@ export class ReplaySource implements CaptureSource {
   private audio: CallAudio | null = null;
   private stopped = false;
 
-  constructor(readonly spec: CallAudioSpec, readonly speed = 1) {}
+  constructor(readonly spec: CallAudioSpec, readonly speed = 1, readonly repeat = 1,
+    readonly lead?: { analysedSec: () => number; maxSec: number }) {}
 
   get label(): string {
     return `replay of ${'file' in this.spec ? this.spec.file : `${this.spec.me} + ${this.spec.them}`}`;
@@ -25,18 +29,24 @@ export class ReplaySource implements CaptureSource {
 
   async start(h: CaptureHandlers): Promise<void> {
     await this.open();
-    const audio = this.audio!;
     const t0 = performance.now();
     const sent = new Map<Side, number>();
     void (async () => {
       try {
-        for await (const chunk of audio.chunks()) {
-          if (this.stopped) break;
-          h.onData(chunk.side, chunk.samples);
-          const n = (sent.get(chunk.side) ?? 0) + chunk.samples.length;
-          sent.set(chunk.side, n);
-          const ahead = (n / 16000 / this.speed) * 1000 - (performance.now() - t0);
-          if (ahead > 20) await new Promise((r) => setTimeout(r, ahead));
+        for (let pass = 0; pass < this.repeat && !this.stopped; pass++) {
+          if (pass > 0) {
+            await this.audio?.close();
+            this.audio = await openCallAudio(this.spec);
+          }
+          for await (const chunk of this.audio!.chunks()) {
+            if (this.stopped) break;
+            h.onData(chunk.side, chunk.samples);
+            const n = (sent.get(chunk.side) ?? 0) + chunk.samples.length;
+            sent.set(chunk.side, n);
+            const ahead = (n / 16000 / this.speed) * 1000 - (performance.now() - t0);
+            if (ahead > 20) await new Promise((r) => setTimeout(r, ahead));
+            while (this.lead && !this.stopped && n / 16000 - this.lead.analysedSec() > this.lead.maxSec) await new Promise((r) => setTimeout(r, 20));
+          }
         }
         if (!this.stopped) h.onEnd?.();
       } catch (err) {

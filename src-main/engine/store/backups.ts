@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, join } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import type { Db } from './db';
+import { deletedLogProblem } from './wal-check';
 
 export const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
 export const BACKUP_KEEP_DAILY = 3;
@@ -53,10 +54,33 @@ export function listBackups(dbPath: string): BackupInfo[] {
   return out.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
+/** A copy being written, or its rollback journal. */
+const PART = /\.part-(\d+)(-journal)?$/;
+
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Half-written copies left by a process killed during its VACUUM INTO: they may hold calls deleted since. */
+function removeStaleParts(dbPath: string): void {
+  const dir = backupFolder(dbPath);
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const m = PART.exec(name);
+    if (m && (Number(m[1]) === process.pid || processGone(Number(m[1])))) rmSync(join(dir, name), { force: true });
+  }
+}
+
 /** Writes a backup of the open database and drops the oldest beyond the kept number; returns its path. */
 export function writeBackup(db: Db, dbPath: string, kind: BackupKind, now = new Date()): string {
   const dir = backupFolder(dbPath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  removeStaleParts(dbPath);
   const version = db.pragma('user_version', { simple: true }) as number;
   const final = join(dir, `${kind}-v${version}-${stamp(now)}.db`);
   const tmp = `${final}.part-${process.pid}`;
@@ -81,6 +105,7 @@ export function backupIfDue(db: Db, dbPath: string, now = new Date()): string | 
 
 /** After a delete: the old backups still hold the deleted calls, so one fresh copy replaces them. */
 export function replaceBackups(db: Db, dbPath: string): void {
+  removeStaleParts(dbPath); // also when there is no backup to replace
   const old = listBackups(dbPath);
   if (!old.length) return;
   writeBackup(db, dbPath, 'daily');
@@ -90,6 +115,9 @@ export function replaceBackups(db: Db, dbPath: string): void {
 
 /** Renames the database and its -wal/-shm to `<db>.damaged-<stamp>`; returns the new name of the main file. */
 export function moveAside(dbPath: string, now = new Date()): string {
+  // The writer that still holds a deleted log would write it back into the file moved aside.
+  const held = deletedLogProblem(dbPath);
+  if (held) throw held;
   const aside = `${dbPath}.damaged-${stamp(now)}`;
   if (!existsSync(dbPath) && !existsSync(`${dbPath}-wal`)) {
     throw new CandorError('FILE_NOT_FOUND', `there is no database at ${dbPath} to move aside`, 'Nothing to do: Candor starts a new database on the next save.');

@@ -387,9 +387,8 @@ export class CallStore {
   compact(): CompactionResult {
     try {
       if (!compactionPending(this.db)) return { done: true, freedPages: 0, fullVacuum: false };
-      const result = compact(this.db);
-      if (result.done && this.path !== ':memory:') replaceBackups(this.db, this.path);
-      return result;
+      // The backups are replaced before the mark goes: a kill in between must not leave the deleted calls in an old copy.
+      return compact(this.db, { beforeClear: () => (this.path !== ':memory:' ? replaceBackups(this.db, this.path) : undefined) });
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }

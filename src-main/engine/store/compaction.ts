@@ -2,7 +2,8 @@
 // A delete commits its rows and, in the same transaction, a row in
 // pending_compaction. Compaction then hands the freed pages back to the file
 // system (incremental vacuum, a few MB per step, so no writer waits long),
-// folds the WAL into the file and truncates it, and only then clears the
+// folds the WAL into the file and truncates it, lets the caller replace the
+// backups (which still hold the deleted calls), and only then clears the
 // mark. A process killed in between leaves the mark, and the next open
 // finishes the job (issue 14, defect 8). Deleted cells are zeroed when they
 // are deleted (PRAGMA secure_delete, set at open) and the search indexes
@@ -46,7 +47,13 @@ function foldWal(db: Db): boolean {
   return cp.busy === 0 && cp.log === cp.checkpointed;
 }
 
-export function compact(db: Db, opts: { stepPages?: number } = {}): CompactionResult {
+export interface CompactOptions {
+  stepPages?: number;
+  /** Runs once the file holds no trace of the deleted calls, before the mark is cleared (a kill during it leaves the mark). */
+  beforeClear?: () => void;
+}
+
+export function compact(db: Db, opts: CompactOptions = {}): CompactionResult {
   const step = opts.stepPages ?? VACUUM_STEP_PAGES;
   let freedPages = 0;
   let fullVacuum = false;
@@ -64,6 +71,7 @@ export function compact(db: Db, opts: { stepPages?: number } = {}): CompactionRe
     }
   }
   if (!foldWal(db)) return { done: false, freedPages, fullVacuum };
+  opts.beforeClear?.();
   db.prepare('DELETE FROM pending_compaction').run();
   foldWal(db);
   return { done: true, freedPages, fullVacuum };

@@ -10,6 +10,7 @@ import { CandorError } from '../../contract/errors';
 import { backupIfDue, writeBackup } from './backups';
 import { assertSound, damagedDatabase, hasWal, headerProblem, QUICK_CHECK_MAX_BYTES } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { deletedLogProblem } from './wal-check';
 
 export type Db = Database.Database;
 
@@ -90,6 +91,9 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
       throw new CandorError('DB_NOT_FOUND', `no Candor database at ${path}`,
         'Analyse or record a call first (candor analyze --save / candor record), or pass --db to use another file.');
     }
+    // Before SQLite sees it: a log deleted under a running writer would read as damage, and a new log beside it split the file.
+    const deletedLog = deletedLogProblem(path);
+    if (deletedLog) throw deletedLog;
     // Before SQLite sees it: SQLite would take a 0-byte file for a new, empty database.
     const problem = existsSync(path) && !isFolder(path) ? headerProblem(path) : null;
     if (problem) throw damagedDatabase(path, problem);

@@ -58,6 +58,8 @@ function storedDataProblems(db: Db): CallProblem[] {
 interface Inspection {
   status: DatabaseStatus;
   problems: string[];
+  /** What the error that refused the open said to do, when it said. */
+  hint?: string;
   damagedCalls: number[];
   schema?: number;
   calls?: number;
@@ -73,7 +75,7 @@ function inspect(path: string): Inspection {
     const e = err instanceof CandorError ? err : new CandorError('INTERNAL', String(err));
     const status: DatabaseStatus = e.code === 'DB_NEWER_SCHEMA' ? 'newer' : e.code === 'DB_LOCKED' ? 'locked'
       : e.code === 'DB_UNREADABLE' ? 'damaged' : 'unreadable';
-    return { status, problems: [e.message], damagedCalls: [] };
+    return { status, problems: [e.message], damagedCalls: [], hint: e.hint };
   }
   try {
     const schema = db.pragma('user_version', { simple: true }) as number;
@@ -111,7 +113,7 @@ export function checkDatabase(path: string): DatabaseHealth {
   } else if (r.status === 'newer') {
     advice.push('Update Candor; the file is fine and was not changed.');
   } else if (r.status === 'locked') {
-    advice.push('Another Candor holds it; run doctor again when it is done.');
+    advice.push(r.hint ?? 'Another Candor holds it; run doctor again when it is done.');
   } else if (r.status === 'unreadable') {
     advice.push('Check the permissions of the file and its folder.');
   } else if (r.schema !== undefined && r.schema < SCHEMA_VERSION) {

@@ -1,13 +1,15 @@
 // Damaged compressed audio (#14 defects 5 and 6): empty Ogg pages and
 // packets decode instead of crashing; damaged frames are counted into the
 // report's notes instead of being printed by libopus/libFLAC on the user's
-// stderr; the duration stays that of the real audio; errors met while
-// streaming are CandorErrors like errors at open.
+// stderr; the duration stays that of the real audio (silence stands in for
+// lost Opus packets and FLAC frames, so later moments keep their times);
+// errors met while streaming are CandorErrors like errors at open.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
+import CodecParser, { type CodecFrame } from 'codec-parser';
 import { CandorError } from '../../../src-main/contract/errors';
 import { openAudioFile } from '../../../src-main/engine/audio/decode/open-audio-file';
 import { candor } from '../../support/cli';
@@ -39,6 +41,12 @@ async function decodeQuietly(path: string): Promise<{ seconds: number; notes: st
     process.stderr.write = write;
     Object.assign(console, saved);
   }
+}
+
+function writeBytes(name: string, b: Uint8Array): string {
+  const p = join(dir, name);
+  writeFileSync(p, b);
+  return p;
 }
 
 function writeOgg(name: string, list: Omit<OggPageBytes, 'at'>[]): string {
@@ -73,22 +81,88 @@ test('damaged Opus packets: right duration, counted in the notes, nothing on std
   assert.match(r.notes[0], /OPUS_INVALID_PACKET|corrupt/i, 'what libopus said is kept in the note');
 });
 
-test('damaged FLAC frames: libFLAC says nothing on stderr; the note counts them', async () => {
+/** The clean FLAC file and where each of its frames starts (found by codec-parser, which reads a clean file right). */
+function flacFrames(): { bytes: Uint8Array; at: number[]; block: number } {
   const flac = join(dir, 'tone.flac');
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'flac', flac]);
-  const b = new Uint8Array(readFileSync(flac));
-  for (let i = Math.floor(b.length * 0.4); i < Math.floor(b.length * 0.45); i += 7) b[i] ^= 0x55;
-  const p = join(dir, 'damaged.flac');
-  writeFileSync(p, b);
-  const r = await decodeQuietly(p).catch((err: unknown) => {
-    // libFLAC may lose sync for the rest of the file; then it is a truncation, said as a CandorError.
-    assert.ok(err instanceof CandorError && !err.message.includes('\n'), String(err));
-    return null;
-  });
-  if (r) {
-    assert.equal(r.printed, '');
-    assert.ok(r.notes.some((n) => /damaged FLAC frame/.test(n)), JSON.stringify(r.notes));
+  const bytes = new Uint8Array(readFileSync(flac));
+  const frames = [...new CodecParser('audio/flac', { enableLogging: false }).parseAll(bytes)] as CodecFrame[];
+  const at: number[] = [];
+  let from = 0;
+  for (const f of frames) {
+    const i = Buffer.from(bytes).indexOf(Buffer.from(f.data), from);
+    at.push(i);
+    from = i + f.data.length;
   }
+  return { bytes, at, block: (frames[0].header as unknown as { blockSize: number }).blockSize };
+}
+
+async function samplesOf(path: string): Promise<{ samples: Float32Array; notes: string[]; printed: string }> {
+  let printed = '';
+  const write = process.stderr.write.bind(process.stderr);
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  process.stderr.write = ((chunk: string | Uint8Array) => ((printed += String(chunk)), true)) as typeof process.stderr.write;
+  console.error = console.warn = console.log = (...a: unknown[]) => (printed += a.join(' ') + '\n');
+  try {
+    const s = await openAudioFile(path);
+    const parts: Float32Array[] = [];
+    for await (const c of s.chunks()) parts.push(c[0]);
+    const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      samples.set(p, at);
+      at += p.length;
+    }
+    return { samples, notes: s.notes(), printed };
+  } finally {
+    process.stderr.write = write;
+    Object.assign(console, saved);
+  }
+}
+
+test('damaged FLAC frames: silence stands in for exactly the lost frames, every other sample at its time, the note counts them', async () => {
+  const { bytes, at, block } = flacFrames();
+  const clean = await samplesOf(writeBytes('clean.flac', bytes));
+  assert.equal(clean.samples.length, Math.round(SECONDS * 48000), 'the clean file decodes whole');
+  assert.deepEqual(clean.notes, []);
+  const flip = (from: number, to: number, step: number): Uint8Array => {
+    const b = bytes.slice();
+    for (let i = from; i < to; i += step) b[i] ^= 0x55;
+    return b;
+  };
+  const cases: { name: string; bytes: Uint8Array; lost: number[] }[] = [
+    // codec-parser dropped everything after one of these; the frames were simply missing before that.
+    { name: 'five frames cut out', bytes: new Uint8Array([...bytes.subarray(0, at[20]), ...bytes.subarray(at[25])]), lost: [20, 21, 22, 23, 24] },
+    { name: 'a frame with damaged audio', bytes: flip(at[30] + 20, at[31] - 4, 13), lost: [30] },
+    { name: 'a frame with a damaged header', bytes: flip(at[40], at[40] + 1, 1), lost: [40] },
+    { name: 'two frames damaged in a row', bytes: flip(at[10] + 8, at[12] - 8, 11), lost: [10, 11] },
+  ];
+  for (const c of cases) {
+    const r = await samplesOf(writeBytes(`${c.name.replace(/\W+/g, '-')}.flac`, c.bytes));
+    assert.equal(r.printed, '', `${c.name}: nothing on stderr`);
+    assert.equal(r.samples.length, clean.samples.length, `${c.name}: the duration is the real audio's`);
+    const lost = new Set(c.lost);
+    for (let i = 0; i < clean.samples.length; i++) {
+      const frame = Math.floor(i / block);
+      const want = lost.has(frame) ? 0 : clean.samples[i];
+      if (r.samples[i] !== want) assert.fail(`${c.name}: sample ${i} (frame ${frame}) is ${r.samples[i]}, not ${want}`);
+    }
+    assert.equal(r.notes.length, 1, `${c.name}: ${JSON.stringify(r.notes)}`);
+    const m = /: (\d+) damaged FLAC frame\(s\) could not be decoded; ([\d.]+) s of silence stand in for them, so later times stay right/.exec(r.notes[0]);
+    assert.ok(m, `${c.name}: ${r.notes[0]}`);
+    assert.equal(Number(m[1]), c.lost.length, `${c.name}: frames counted`);
+    assert.ok(Math.abs(Number(m[2]) - (c.lost.length * block) / 48000) < 0.01, `${c.name}: ${m[2]} s of silence`);
+  }
+});
+
+test('FLAC damaged over a stretch: decoded to the end, nothing on stderr, the note counts the frames', async () => {
+  const { bytes } = flacFrames();
+  const b = bytes.slice();
+  for (let i = Math.floor(b.length * 0.4); i < Math.floor(b.length * 0.45); i += 7) b[i] ^= 0x55;
+  const r = await samplesOf(writeBytes('damaged.flac', b));
+  assert.equal(r.printed, '');
+  assert.equal(r.samples.length, Math.round(SECONDS * 48000), 'the audio after the damage is kept, at its time');
+  assert.ok(r.notes.some((n) => /\d+ damaged FLAC frame\(s\) could not be decoded; [\d.]+ s of silence/.test(n)), JSON.stringify(r.notes));
 });
 
 test('an error met while streaming is a CandorError naming the file, like an error at open', async () => {

@@ -4,13 +4,14 @@
 // finished at the next open (issue 14, defect 8).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import Database from 'better-sqlite3';
+import { backupFolder, listBackups } from '../../../src-main/engine/store/backups';
 import { CallStore } from '../../../src-main/engine/store/calls-store';
 import { compactionPending } from '../../../src-main/engine/store/compaction';
-import { ROOT } from '../../support/cli';
+import { candorAsync, ROOT } from '../../support/cli';
 import { tempDir } from '../../support/tmp';
 import { FILLER, saveCallWith } from './support/history';
 
@@ -24,7 +25,9 @@ function fileBytes(path: string): Buffer {
 }
 
 function copies(path: string, word: string): number {
-  const bytes = fileBytes(path);
+  const backups = backupFolder(path);
+  const more = existsSync(backups) ? readdirSync(backups).map((n) => readFileSync(join(backups, n))) : [];
+  const bytes = Buffer.concat([fileBytes(path), ...more]);
   let n = 0;
   for (let at = bytes.indexOf(word); at >= 0; at = bytes.indexOf(word, at + 1)) n++;
   return n;
@@ -83,6 +86,39 @@ test('a delete killed before its compaction is finished at the next open', () =>
   assert.equal(copies(path, SECRET), 0, 'opening finished the job');
   assert.equal(again.list().length, 40);
   assert.equal(again.db.pragma('integrity_check', { simple: true }), 'ok');
+  again.close();
+});
+
+test('a kill while the backups are replaced: the mark stays and the next open replaces them', async () => {
+  const path = join(dir, 'backups.db');
+  const { store, secretId } = history(path);
+  store.close();
+  const withBackup = new CallStore(path); // opening a file with calls takes the daily backup
+  withBackup.close();
+  assert.equal(listBackups(path).length, 1);
+  // A copy half-written by a process that died during its VACUUM INTO (a pid above pid_max is never alive).
+  copyFileSync(listBackups(path)[0].path, join(backupFolder(path), 'daily-v4-20260101T000000000Z.db.part-99999999'));
+  assert.ok(copies(path, SECRET) > 0);
+  // `history delete` is killed the moment its fresh backup copy appears: after the scrub, before the old copies are gone.
+  const del = candorAsync(['history', 'delete', String(secretId)], { CANDOR_DB: path, CANDOR_HOME: dir });
+  const part = new RegExp(`\\.part-${del.pid}$`);
+  const closed = new Promise((r) => del.on('close', r));
+  const poll = setInterval(() => {
+    if (readdirSync(backupFolder(path)).some((n) => part.test(n))) del.kill('SIGKILL');
+  }, 0);
+  await closed;
+  clearInterval(poll);
+  assert.equal(del.signalCode, 'SIGKILL', 'killed while it wrote the fresh backup');
+  const raw = new Database(path, { readonly: true });
+  assert.equal(raw.prepare('SELECT count(*) FROM calls WHERE id = ?').pluck().get(secretId), 0, 'the delete was committed');
+  assert.equal(raw.prepare('SELECT count(*) FROM pending_compaction').pluck().get(), 1, 'the mark stays until the backups are replaced');
+  raw.close();
+  assert.ok(copies(path, SECRET) > 0, 'the old backups still hold the deleted call');
+  const again = new CallStore(path);
+  assert.equal(compactionPending(again.db), false);
+  assert.equal(copies(path, SECRET), 0, 'the next open replaced the backups and removed the half-written copies');
+  assert.equal(listBackups(path).length, 1);
+  assert.deepEqual(readdirSync(backupFolder(path)).filter((n) => n.includes('.part-')), []);
   again.close();
 });
 

@@ -1,11 +1,11 @@
 // FLAC, MP3 and Ogg Opus through the wasm-audio-decoders family (streaming
 // decoders compiled from libFLAC, mpg123 and libopus). Bytes go in chunk by
 // chunk; PCM comes out per channel.
-import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { MPEGDecoder } from 'mpg123-decoder';
 import { CandorError } from '../../../contract/errors';
 import { checkChannels, checkSampleRate, corrupt, truncated } from './errors';
 import { readBytes } from './file-bytes';
+import { FlacStream } from './flac-stream';
 import { catchLibraryOutput } from './library-output';
 import { OggOpusStream } from './ogg-opus';
 import type { AudioInfo, DecodedStream, DecodeOptions } from './types';
@@ -36,8 +36,8 @@ interface StreamingDecoder {
 
 export type WasmFormat = 'flac' | 'mp3' | 'ogg-opus';
 
-function makeDecoder(format: WasmFormat): StreamingDecoder {
-  if (format === 'flac') return new FLACDecoder() as unknown as StreamingDecoder;
+function makeDecoder(format: WasmFormat, head: Uint8Array): StreamingDecoder {
+  if (format === 'flac') return new FlacStream(head);
   if (format === 'mp3') return new MPEGDecoder() as unknown as StreamingDecoder;
   return new OggOpusStream();
 }
@@ -76,7 +76,7 @@ function damageNotes(path: string, format: WasmFormat, errors: number, messages:
  * fails the same way: a CandorError naming the file.
  */
 export async function openWasmDecoded(path: string, format: WasmFormat, head: Uint8Array, opts: DecodeOptions = {}): Promise<DecodedStream> {
-  const decoder = makeDecoder(format);
+  const decoder = makeDecoder(format, head);
   await decoder.ready;
   const streamInfo = format === 'flac' ? flacTotalSamples(head) : null;
   const source = readBytes(path, 0, Infinity, opts.readSize ?? 1 << 16);
