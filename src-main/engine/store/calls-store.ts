@@ -15,6 +15,7 @@ import { digestMismatch, sealCall } from './digest';
 import { audioDir, isInsideFolder } from './paths';
 import { searchCalls } from './search';
 import { talkShareSparkline } from './sparkline';
+import { TREND_LANGUAGE_SET } from './trends';
 import { unindexCallUtterances, utteranceIndexer } from './utterance-index';
 import { parseSparkline, segmentsOfRecords, sparklineJson } from './sparkline-column';
 
@@ -233,6 +234,7 @@ export class CallStore {
       .run(callId, m.talkShare, m.talkSec.me, m.talkSec.them, m.longestMonologueSec.me, m.longestMonologueSec.them,
         m.patienceSec.mean, m.patienceSec.median, m.patienceSec.count, m.interruptions.me, m.interruptions.them,
         m.silenceShare, m.pace.wpm, m.pace.method, questions, JSON.stringify(rest));
+    this.db.prepare(`UPDATE metrics SET ${TREND_LANGUAGE_SET} WHERE call_id = ?`).run(callId);
     this.replaceParticipants(callId, participants ?? []);
   }
 
