@@ -11,7 +11,7 @@ import { replaceBackups } from './backups';
 import { compact, compactionPending, markPendingCompaction, type CompactionResult } from './compaction';
 import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
 import { deleteCallRows } from './delete-calls';
-import { digestMismatch, sealCall } from './digest';
+import { inTimeOrder, METRICS_REPORT_JSON, readCallRows, sealCall, storedDigest, type CallRows } from './digest';
 import { audioDir, isInsideFolder } from './paths';
 import { searchCalls } from './search';
 import { talkShareSparkline } from './sparkline';
@@ -286,30 +286,47 @@ export class CallStore {
     return this.read(() => this.detail(id));
   }
 
+  /**
+   * A call's rows, read once with their digest (digest.ts), so that what
+   * getCall returns is exactly what the digest vouches for. A read-only file
+   * of a schema before 3 has neither digests nor a participants table.
+   */
+  private callRows(id: number): { rows: CallRows; digest: string | null; reportJson: string | undefined } {
+    if (this.hasTable('call_digests') && this.hasTable('participants')) {
+      const { rows, digest } = readCallRows(this.db, id);
+      return { rows, digest, reportJson: rows.metrics?.[METRICS_REPORT_JSON] as string | undefined };
+    }
+    const raw = (sql: string): unknown[][] => this.db.prepare(sql).raw().all(id) as unknown[][];
+    return {
+      rows: { segments: raw(SEGMENTS_SQL), utterances: raw(UTTERANCES_SQL), participants: [], vision: raw(VISION_SQL) },
+      digest: null,
+      reportJson: this.db.prepare('SELECT report_json FROM metrics WHERE call_id = ?').pluck().get(id) as string | undefined,
+    };
+  }
+
   private detail(id: number): CallDetail {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`).get(id) as CallRow | undefined;
     if (!row) throw new CandorError('CALL_NOT_FOUND', `there is no call ${id}`, 'List the calls with `candor history list`.');
-    const reportJson = this.db.prepare('SELECT report_json FROM metrics WHERE call_id = ?').pluck().get(id) as string | undefined;
-    const segments = this.segments(id);
+    const { rows, digest, reportJson } = this.callRows(id);
+    const segments: Segments = { me: [], them: [] };
+    for (const [side, start, end] of inTimeOrder(rows.segments, 1)) segments[side as Side].push([start, end] as Span);
     const stored = reportJson ? this.parseStored<AnalysisReport>(reportJson, id, 'report') : null;
     if (stored !== null && (typeof stored !== 'object' || typeof stored.metrics !== 'object' || stored.metrics === null)) {
       throw this.damaged(id, 'report', 'it has no metrics');
     }
     // Participants live in their own table; a report from an unmigrated read-only file still carries them.
-    const fromTable = this.participants(id);
+    const fromTable = rows.participants.map(([, name, side, talkSec, share, turns, longestMonologueSec, questions, words, wpm]) =>
+      ({ name, side, talkSec, share, turns, longestMonologueSec, questions, words, wpm }) as Participant);
     const participants = fromTable.length ? fromTable : stored?.participants ?? [];
     const report = stored ? ({ ...stored, segments, ...(participants.length ? { participants } : {}) } as AnalysisReport) : null;
-    const utterances = (this.db
-      .prepare(UTTERANCES_SQL)
-      .all(id) as { side: Side; speaker: string | null; start_sec: number; end_sec: number; text: string; words_json: string | null }[])
-      .map((u) => ({ side: u.side, speaker: u.speaker, start: u.start_sec, end: u.end_sec, text: u.text,
-        ...(u.words_json ? { words: this.parseStored<Utterance['words']>(u.words_json, id, 'word timings') } : {}) }));
-    const vision = (this.db
-      .prepare(VISION_SQL)
-      .all(id) as { t_sec: number; faces_visible: number; facing_count: number; camera_on: number }[])
-      .map((v) => ({ t: v.t_sec, facesVisible: v.faces_visible, facingCount: v.facing_count, cameraOn: v.camera_on === 1 }));
-    if (row.status !== 'recording' && this.hasTable('call_digests') && digestMismatch(this.db, id)) {
-      throw this.damaged(id, 'data', 'it no longer matches the checksum written with it');
+    const utterances = inTimeOrder(rows.utterances, 2).map(([side, speaker, start, end, text, words]) => ({
+      side: side as Side, speaker: speaker as string | null, start: start as number, end: end as number, text: text as string,
+      ...(words ? { words: this.parseStored<Utterance['words']>(words as string, id, 'word timings') } : {}) }));
+    const vision = inTimeOrder(rows.vision, 0).map(([t, facesVisible, facingCount, cameraOn]) =>
+      ({ t: t as number, facesVisible: facesVisible as number, facingCount: facingCount as number, cameraOn: cameraOn === 1 }));
+    if (row.status !== 'recording' && digest !== null) {
+      const sealed = storedDigest(this.db, id);
+      if (sealed !== undefined && sealed !== digest) throw this.damaged(id, 'data', 'it no longer matches the checksum written with it');
     }
     return { ...this.summary(row, segments), file: row.file, audioFile: row.audio_file ?? null, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision,
       participants };

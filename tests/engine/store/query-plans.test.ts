@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { BACKLOG_SQL } from '../../../src-main/engine/store/backlog';
 import { CallStore, LIST_SQL, SEGMENTS_SQL, SUMMARY_SELECT, UTTERANCES_SQL, VISION_SQL } from '../../../src-main/engine/store/calls-store';
-import { CALL_JSON_SQL, CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL } from '../../../src-main/engine/store/export-sql';
+import { digestPageSql } from '../../../src-main/engine/store/digest';
+import { CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL } from '../../../src-main/engine/store/export-sql';
 import { CALL_TEXT_SQL, FIRST_UTTERANCE_MATCH_SQL, SEARCH_CALLS_SQL } from '../../../src-main/engine/store/search';
 import { TRENDS_SQL } from '../../../src-main/engine/store/trends';
 import { tempDir } from '../../support/tmp';
@@ -25,11 +26,14 @@ const HOT: [string, string, unknown[]][] = [
   ['search: moment', FIRST_UTTERANCE_MATCH_SQL, ['"aaaaaabplan"']],
   ['trends', TRENDS_SQL, ['2020-01-01']],
   ['export: ids', EXPORT_IDS_ALL_SQL, []],
-  ['export: one call as JSON', CALL_JSON_SQL, [1]],
   ['export: CSV', CSV_SQL_ALL, []],
   ['export: CSV of one call', CSV_SQL_ONE, [1]],
   ['backlog', BACKLOG_SQL, [16]],
   ['live checkpoint: open segments', 'DELETE FROM segments WHERE call_id = ? AND open = 1', [1]],
+  ...(['segments', 'utterances', 'vision_samples'] as const).flatMap((part): [string, string, unknown[]][] => [
+    [`digest and export: rowid range of a call's ${part}`, digestPageSql(part)!.bounds, [1]],
+    [`digest and export: a page of a call's ${part}`, digestPageSql(part)!.page, [0, 100, 1]],
+  ]),
   ['recovery: calls still recording', "SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'", []],
 ];
 
