@@ -10,7 +10,7 @@ import { workOffBacklog } from './backlog';
 import { replaceBackups } from './backups';
 import { compact, compactionPending, markPendingCompaction, type CompactionResult } from './compaction';
 import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
-import { deleteCallRows } from './delete-calls';
+import { deleteAllCalls, deleteCallRows } from './delete-calls';
 import { inTimeOrder, METRICS_REPORT_JSON, readCallRows, sealCall, storedDigest, type CallRows } from './digest';
 import { audioDir, isInsideFolder } from './paths';
 import { searchCalls } from './search';
@@ -106,8 +106,8 @@ export class CallStore {
     }
   }
 
-  /** Runs a read and turns SQLite errors (a damaged page, a failing disk) into CandorErrors. */
-  private read<T>(fn: () => T): T {
+  /** Runs a read, or a write that runs its own transaction, and turns SQLite errors (a damaged page, a failing disk) into CandorErrors. */
+  private guarded<T>(fn: () => T): T {
     try {
       return fn();
     } catch (err) {
@@ -249,7 +249,7 @@ export class CallStore {
   /** The participants of a call, in the order the report gave them; [] when it has none. */
   participants(callId: number): Participant[] {
     if (!this.hasTable('participants')) return [];
-    return this.read(() => this.db
+    return this.guarded(() => this.db
       .prepare('SELECT * FROM participants WHERE call_id = ? ORDER BY ord').all(callId) as ParticipantRow[])
       .map((r) => ({ name: r.name, side: r.side, talkSec: r.talk_sec, share: r.share, turns: r.turns,
         longestMonologueSec: r.longest_monologue_sec, questions: r.questions, words: r.words, wpm: r.wpm }));
@@ -257,13 +257,13 @@ export class CallStore {
 
   /** A read-only file of an older schema has not been migrated and has no participants table. */
   private hasTable(name: 'participants' | 'call_digests'): boolean {
-    return this.read(() => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined);
+    return this.guarded(() => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined);
   }
 
   // ---- reading --------------------------------------------------------
 
   list(opts: { limit?: number; offset?: number } = {}): CallSummary[] {
-    return this.read(() => {
+    return this.guarded(() => {
       const rows = this.db
         .prepare(LIST_SQL)
         .all(opts.limit ?? 1000, opts.offset ?? 0) as CallRow[];
@@ -273,7 +273,7 @@ export class CallStore {
 
   /** Full-text search over titles, notes and transcripts, best match first, each with where it matched. */
   search(query: string, limit = 100): CallSummary[] {
-    return this.read(() => {
+    return this.guarded(() => {
       const one = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`);
       return searchCalls(this.db, query, limit, (id) => {
         const row = one.get(id) as CallRow | undefined;
@@ -283,7 +283,7 @@ export class CallStore {
   }
 
   get(id: number): CallDetail {
-    return this.read(() => this.detail(id));
+    return this.guarded(() => this.detail(id));
   }
 
   /**
@@ -333,7 +333,7 @@ export class CallStore {
   }
 
   segmentRecords(id: number): SegmentRecord[] {
-    return this.read(() => this.db.prepare(SEGMENTS_SQL).all(id) as
+    return this.guarded(() => this.db.prepare(SEGMENTS_SQL).all(id) as
       { side: Side; start_sec: number; end_sec: number; syllables: number }[])
       .map((s) => ({ side: s.side, start: s.start_sec, end: s.end_sec, syllables: s.syllables }));
   }
@@ -371,14 +371,16 @@ export class CallStore {
    * the same transaction, so even a crash cannot skip it.
    */
   delete(ids: number[] | 'all', opts: { compact?: boolean } = {}): number {
-    const audio = this.read(() => (ids === 'all'
+    const audio = this.guarded(() => (ids === 'all'
       ? this.db.prepare('SELECT audio_file FROM calls WHERE audio_file IS NOT NULL').pluck().all()
       : ids.map((id) => this.db.prepare('SELECT audio_file FROM calls WHERE id = ?').pluck().get(id))).filter(Boolean) as string[]);
-    const n = this.tx(() => {
-      const count = deleteCallRows(this.db, ids);
-      markPendingCompaction(this.db);
-      return count;
-    });
+    const n = ids === 'all'
+      ? this.guarded(() => deleteAllCalls(this.db, () => markPendingCompaction(this.db)))
+      : this.tx(() => {
+        const count = deleteCallRows(this.db, ids);
+        markPendingCompaction(this.db);
+        return count;
+      });
     // Only Candor's own recordings: a row naming any other path (edited, or from another machine) removes nothing.
     for (const f of audio) if (isInsideFolder(this.audioDir, f) && !isFolder(f)) rmSync(f, { force: true });
     if (opts.compact !== false) this.compact();
@@ -416,7 +418,7 @@ export class CallStore {
 
   /** Calls left in 'recording' whose recorder is gone: crashed mid-call. */
   interruptedCalls(): { id: number; checkpointSec: number }[] {
-    const rows = this.read(() => this.db.prepare("SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'").all() as
+    const rows = this.guarded(() => this.db.prepare("SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'").all() as
       { id: number; owner_pid: number | null; heartbeat_at: number | null; checkpoint_sec: number }[]);
     return rows.filter((r) => !recorderAlive(r.owner_pid, r.heartbeat_at)).map((r) => ({ id: r.id, checkpointSec: r.checkpoint_sec }));
   }
