@@ -47,13 +47,15 @@ const HASH_CHUNK_CHARS = 1 << 16;
 
 type Statement = Database.Statement<unknown[]>;
 
-interface Reader {
-  one: Statement;
-  /** The first and last rowid of the call's rows (through the call index, which holds both). */
-  bounds?: Statement;
-  /** One page: rowids after ?, up to ?, of the call ?; each row ends with its rowid. */
-  page?: Statement;
-}
+type Reader =
+  /** All rows of the call at once (one row, or a few). */
+  | { one: Statement }
+  | {
+    /** The first and last rowid of the call's rows (from the call index, which holds both). */
+    bounds: Statement;
+    /** One page: rowids after ?, up to ?, of the call ?; each row ends with its rowid. */
+    page: Statement;
+  };
 
 const prepared = new WeakMap<Db, Reader[]>();
 
@@ -73,8 +75,7 @@ function readers(db: Db): Reader[] {
   if (!r) {
     r = DIGEST_PARTS.map((part) => {
       const paging = digestPageSql(part);
-      if (!paging) return { one: db.prepare(SQL[part].sql).raw() };
-      return { one: db.prepare(SQL[part].sql).raw(), bounds: db.prepare(paging.bounds).raw(), page: db.prepare(paging.page).raw() };
+      return paging ? { bounds: db.prepare(paging.bounds).raw(), page: db.prepare(paging.page).raw() } : { one: db.prepare(SQL[part].sql).raw() };
     });
     prepared.set(db, r);
   }
@@ -83,11 +84,11 @@ function readers(db: Db): Reader[] {
 
 /** Every row of one part of a call, in the digest's order. */
 function eachRow(r: Reader, callId: number, fn: (row: unknown[]) => void): void {
-  if (!r.page) {
+  if ('one' in r) {
     for (const row of r.one.all(callId) as unknown[][]) fn(row);
     return;
   }
-  const [lo, hi] = r.bounds!.get(callId) as [number | null, number | null];
+  const [lo, hi] = r.bounds.get(callId) as [number | null, number | null];
   if (lo === null || hi === null) return;
   let after = lo - 1;
   for (;;) {

@@ -233,7 +233,7 @@ export const MIGRATIONS: Migration[] = [
       DROP INDEX metrics_trends;
       CREATE INDEX metrics_trends ON metrics(call_id, talk_share, pace_wpm, longest_me_sec, patience_mean_sec, questions_me,
         has_language, fillers_per_min, questions_lang, engaging, sentiment, engagement);
-      CREATE INDEX calls_trends ON calls(started_at, status, duration_sec);
+      CREATE INDEX calls_trends ON calls(started_at, id, status, duration_sec);
     `,
   },
 ];

@@ -43,15 +43,19 @@ export const TREND_LANGUAGE_SET = `
   engagement = json_extract(report_json, '$.metrics.engagement.call')`;
 
 /**
- * Two covering indexes, read in step: calls_trends (start, status, length)
- * in time order, and per call metrics_trends (every figure trends use), so
- * neither a call's row nor its report is read.
+ * Every finished call since the first week, in time order: one range of the
+ * covering index calls_trends (start, id, status, length), whose order is
+ * the ORDER BY's, and per call the covering index metrics_trends, so neither
+ * a call's row nor its report is read and nothing is sorted.
  */
 export const TRENDS_SQL = `
   SELECT c.started_at, c.duration_sec, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me,
     m.has_language, m.fillers_per_min, m.questions_lang, m.engaging, m.sentiment, m.engagement
   FROM calls c INDEXED BY calls_trends LEFT JOIN metrics m INDEXED BY metrics_trends ON m.call_id = c.id
-  WHERE c.started_at >= ? AND c.status != 'recording' ORDER BY c.started_at`;
+  WHERE c.started_at >= ? AND c.status != 'recording' ORDER BY c.started_at, c.id`;
+
+/** The start of the newest call (calls_started, read from its end). */
+export const LATEST_CALL_SQL = 'SELECT max(started_at) FROM calls';
 
 /** A file of a schema before 5 opened read-only (not migrated): the figures from the reports themselves. */
 const TRENDS_SQL_BEFORE_V5 = `
@@ -104,8 +108,26 @@ function weekNamer(): (iso: string) => string {
 }
 
 /**
+ * The weeks from the Monday `first` (local time) to the week of `latest`:
+ * name and first instant of each, in the stored ISO form, so that calls in
+ * time order are given their week by comparing strings, not by a Date each.
+ */
+function weekStarts(first: [number, number, number], latest: string): { week: string; from: string }[] {
+  const [fy, fm, fd] = first;
+  const last = isoWeekMonday(new Date(latest));
+  const out: { week: string; from: string }[] = [];
+  for (let i = 0; ; i++) {
+    const start = new Date(fy, fm - 1, fd + 7 * i);
+    const week = `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
+    if (week > last) return out;
+    out.push({ week, from: start.toISOString() });
+  }
+}
+
+/**
  * Trends over the last `weeks` weeks (counting the current one), oldest
- * first. Calls still recording are left out.
+ * first. Calls still recording are left out; a call dated after today still
+ * counts in its own week.
  */
 export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}): TrendPoint[] {
   const now = opts.now ?? new Date();
@@ -113,8 +135,24 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
   const firstMonday = isoWeekMonday(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7 * (weeks - 1)));
   const [fy, fm, fd] = firstMonday.split('-').map(Number);
   const since = new Date(fy, fm - 1, fd).toISOString();
-  const sql = (db.pragma('user_version', { simple: true }) as number) >= TREND_COLUMNS_VERSION ? TRENDS_SQL : TRENDS_SQL_BEFORE_V5;
-  const rows = db.prepare(sql).all(since) as Row[];
+  if ((db.pragma('user_version', { simple: true }) as number) < TREND_COLUMNS_VERSION) return trendsFromReports(db, since);
+  const latest = db.prepare(LATEST_CALL_SQL).pluck().get() as string | null;
+  if (latest === null || latest < since) return [];
+  const starts = weekStarts([fy, fm, fd], latest);
+  const byWeek = new Map<string, Row[]>();
+  let k = 0;
+  for (const r of db.prepare(TRENDS_SQL).all(since) as Row[]) {
+    while (k + 1 < starts.length && r.started_at >= starts[k + 1].from) k++;
+    let list = byWeek.get(starts[k].week);
+    if (!list) byWeek.set(starts[k].week, (list = []));
+    list.push(r);
+  }
+  return weekPoints(byWeek);
+}
+
+/** A file of a schema before 5 (read-only, not migrated): every call's figures from its report, grouped here. */
+function trendsFromReports(db: Db, since: string): TrendPoint[] {
+  const rows = db.prepare(TRENDS_SQL_BEFORE_V5).all(since) as Row[];
   const weekOf = weekNamer();
   const byWeek = new Map<string, Row[]>();
   for (const r of rows) {
@@ -123,6 +161,11 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
     if (!list) byWeek.set(week, (list = []));
     list.push(r);
   }
+  return weekPoints(byWeek);
+}
+
+/** One point per week with calls, oldest first: the averages of its calls (the language ones over calls that have them). */
+function weekPoints(byWeek: Map<string, Row[]>): TrendPoint[] {
   return [...byWeek.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([week, rs]) => ({ week, rs, lang: rs.filter((r) => r.has_language === 1) }))

@@ -9,7 +9,7 @@ import { CallStore, LIST_SQL, SEGMENTS_SQL, SUMMARY_SELECT, UTTERANCES_SQL, VISI
 import { digestPageSql } from '../../../src-main/engine/store/digest';
 import { CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL } from '../../../src-main/engine/store/export-sql';
 import { CALL_TEXT_SQL, FIRST_UTTERANCE_MATCH_SQL, SEARCH_CALLS_SQL } from '../../../src-main/engine/store/search';
-import { TRENDS_SQL } from '../../../src-main/engine/store/trends';
+import { LATEST_CALL_SQL, TRENDS_SQL } from '../../../src-main/engine/store/trends';
 import { tempDir } from '../../support/tmp';
 import { FILLER, saveCallWith } from './support/history';
 
@@ -25,6 +25,7 @@ const HOT: [string, string, unknown[]][] = [
   ['search: title and notes', CALL_TEXT_SQL, [1]],
   ['search: moment', FIRST_UTTERANCE_MATCH_SQL, ['"aaaaaabplan"']],
   ['trends', TRENDS_SQL, ['2020-01-01']],
+  ['trends: newest call', LATEST_CALL_SQL, []],
   ['export: ids', EXPORT_IDS_ALL_SQL, []],
   ['export: CSV', CSV_SQL_ALL, []],
   ['export: CSV of one call', CSV_SQL_ONE, [1]],
