@@ -131,6 +131,7 @@ export async function measureHistory(db: string, opts: { skipExport?: boolean; s
       `rows ${allRowsSec.toFixed(1)} s, then compaction ${allCompactSec.toFixed(1)} s (${scrubAll.freedPages} pages freed${scrubAll.fullVacuum ? ', full VACUUM' : ''})`, 'deleteAll');
     s.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+    rmSync(`${copy}.backups`, { recursive: true, force: true });
   }
   return out;
 }
