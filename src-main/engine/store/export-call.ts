@@ -48,13 +48,13 @@ export function schemaHasRows(store: CallStore): boolean {
   return (store.db.pragma('user_version', { simple: true }) as number) >= ROWS_SCHEMA;
 }
 
-/** Checks a call against its digest (for an export that does not write its rows: CSV). */
+/** Checks a call against its digest (for an export that does not write its rows: CSV); a call without one (recording) has nothing to check. */
 export function checkCall(store: CallStore, id: number): void {
   if (!schemaHasRows(store)) {
     store.get(id);
     return;
   }
-  readChecked(store, id);
+  if (storedDigest(store.db, id) !== undefined) readChecked(store, id);
 }
 
 /** JSON text the store wrote itself: embedded as it is once the digest vouches for it, else parsed first. */
@@ -69,14 +69,28 @@ function storedJson(text: string, checked: boolean, store: CallStore, id: number
   return text;
 }
 
-function utteranceJson(u: Row, checked: boolean, store: CallStore, id: number): string {
-  const [side, speaker, start, end, text, words] = u;
-  const head = `{"side":${JSON.stringify(side)},"speaker":${JSON.stringify(speaker)},"start":${start},"end":${end},"text":${JSON.stringify(text)}`;
-  return words === null ? `${head}}` : `${head},"words":${storedJson(words as string, checked, store, id)}}`;
+/**
+ * The utterances' JSON. Word timings are JSON the store wrote, put in as
+ * they are; one serialisation of plain objects is much cheaper than one per
+ * utterance, so each carries a placeholder key for its words that is then
+ * replaced (no text can produce the key: JSON escapes every control character).
+ */
+const WORDS_KEY = '\u0000words';
+const WORDS_SLOT = /"\\u0000words":(\d+)/g;
+
+function utterancesJson(rows: Row[], checked: boolean, store: CallStore, id: number): string {
+  const words: string[] = [];
+  const list = rows.map(([side, speaker, start, end, text, w]) => {
+    if (w === null) return { side, speaker, start, end, text };
+    words.push(storedJson(w as string, checked, store, id));
+    return { side, speaker, start, end, text, [WORDS_KEY]: words.length - 1 };
+  });
+  const json = JSON.stringify(list);
+  return words.length ? json.replace(WORDS_SLOT, (_, i: string) => `"words":${words[Number(i)]}`) : json;
 }
 
 /** The export JSON of one call from its rows (see the top of this file). */
-function callJsonFromRows(store: CallStore, id: number, r: CallRows, checked: boolean): string {
+export function callJsonFromRows(store: CallStore, id: number, r: CallRows, checked: boolean): string {
   const [, startedAt, endedAt, durationSec, source, file, title, notes, status, , audioFile] = r.call!;
   const m = r.metrics;
   const head = {
@@ -106,11 +120,11 @@ function callJsonFromRows(store: CallStore, id: number, r: CallRows, checked: bo
     const body = JSON.stringify(rest);
     report = `${body.length > 2 ? `${body.slice(0, -1)},` : '{'}"segments":${segmentsJson}${withParticipants ? `,"participants":${participants}` : ''}}`;
   }
-  const utterances = inTimeOrder(r.utterances, 2).map((u) => utteranceJson(u, checked, store, id)).join(',');
+  const utterances = utterancesJson(inTimeOrder(r.utterances, 2), checked, store, id);
   const vision = JSON.stringify(inTimeOrder(r.vision, 0)
     .map(([t, facesVisible, facingCount, cameraOn]) => ({ t, facesVisible, facingCount, cameraOn: cameraOn === 1 })));
   const h = JSON.stringify(head);
-  return `${h.slice(0, -1)},"segments":${segmentsJson},"report":${report},"utterances":[${utterances}],"vision":${vision},"participants":${participants}}`;
+  return `${h.slice(0, -1)},"segments":${segmentsJson},"report":${report},"utterances":${utterances},"vision":${vision},"participants":${participants}}`;
 }
 
 /** A call as getCall returns it, without the sparkline (a file of a schema before 3). */

@@ -24,7 +24,7 @@ const HOT: [string, string, unknown[]][] = [
   ['search: calls', SEARCH_CALLS_SQL, ['"plan"', 100]],
   ['search: title and notes', CALL_TEXT_SQL, [1]],
   ['search: moment', FIRST_UTTERANCE_MATCH_SQL, ['"aaaaaabplan"']],
-  ['trends', TRENDS_SQL, ['2020-01-01']],
+  ['trends', TRENDS_SQL, [JSON.stringify([['2020-01-06', '2020-01-05T23:00:00.000Z', '2020-01-12T23:00:00.000Z']])]],
   ['trends: newest call', LATEST_CALL_SQL, []],
   ['export: ids', EXPORT_IDS_ALL_SQL, []],
   ['export: CSV', CSV_SQL_ALL, []],
