@@ -1,6 +1,7 @@
 // Builds the three parts of the app:
 //   main     out/main/index.js (Electron main), out/main/engine-host.js (the engine's utilityProcess)
-//            and out/main/store-worker.js (its SQLite worker thread)
+//            and its worker threads: out/main/store-worker.js (SQLite), vad-worker.js,
+//            asr-worker.js with whisper-runner.js
 //   preload  out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ES modules)
 //   renderer out/renderer/{hud,history}.html, each page with the strict CSP in a <meta>
 import { readFileSync } from 'node:fs';
@@ -76,6 +77,11 @@ export default defineConfig({
           'engine-host': resolve(root, 'src-main/engine/host/main.ts'),
           // The store's worker thread, found beside the engine as ./store-worker.js (store/worker/store-client.ts).
           'store-worker': resolve(root, 'src-main/engine/store/worker/store-worker.ts'),
+          // The VAD's threads for file analysis (vad/vad-workers.ts) and speech recognition's thread
+          // with the runner it loads (asr/worker-client.ts, asr/asr-worker.ts), found beside the engine likewise.
+          'vad-worker': resolve(root, 'src-main/engine/vad/vad-worker.ts'),
+          'asr-worker': resolve(root, 'src-main/engine/asr/asr-worker.ts'),
+          'whisper-runner': resolve(root, 'src-main/engine/asr/whisper-runner.ts'),
         },
       },
     },

@@ -64,7 +64,8 @@ export function measure(cmd: string, args: string[], opts: { env?: NodeJS.Proces
     const poll = setInterval(() => {
       const s = sample(child.pid!);
       if (!s) return;
-      last = { cpu: s.cpu, hwm: s.hwm, children: Math.max(last.children, s.children) };
+      // The peak is kept: a reading taken after exit (a zombie) has no VmHWM and reads 0.
+      last = { cpu: s.cpu, hwm: Math.max(last.hwm, s.hwm), children: Math.max(last.children, s.children) };
       const t = (performance.now() - t0) / 1000;
       if (Math.floor(t) > lastMark) {
         lastMark = Math.floor(t);

@@ -9,6 +9,7 @@ import { CallStore } from '../../src-main/engine/store/calls-store';
 import { recoverInterruptedCalls } from '../../src-main/engine/store/recovery';
 import { weeklyTrends } from '../../src-main/engine/store/trends';
 import { measure } from '../process-stats';
+import { BEFORE, BEFORE_CALLS } from './before';
 import { RARE_WORD } from './words';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -19,11 +20,16 @@ export interface Figure {
   unit: 'ms' | 's' | 'MB';
   target: number;
   ok: boolean;
+  /** The same figure before the issue-13 store work (before.ts), at 10,000 calls only. */
+  before?: number;
   note?: string;
 }
 
-function figure(value: number, unit: Figure['unit'], target: number, note?: string): Figure {
-  return { value: Math.round(value * 10) / 10, unit, target, ok: value <= target, ...(note ? { note } : {}) };
+let beforeApplies = false;
+
+function figure(value: number, unit: Figure['unit'], target: number, note?: string, name?: string): Figure {
+  const before = beforeApplies && name !== undefined ? BEFORE[name] : undefined;
+  return { value: Math.round(value * 10) / 10, unit, target, ok: value <= target, ...(before !== undefined ? { before } : {}), ...(note ? { note } : {}) };
 }
 
 function median(xs: number[]): number {
@@ -51,7 +57,8 @@ async function exportFigures(db: string, format: 'json' | 'csv'): Promise<Record
   rmSync(out, { force: true });
   if (!r.ok) return { error: r.error ?? stats.stderr.slice(-300), seconds: String(stats.wallSec), peakRssMb: String(Math.round(stats.peakRssMb)) };
   return {
-    seconds: figure(r.seconds ?? stats.wallSec, 's', 10, `process wall ${stats.wallSec.toFixed(1)} s incl. start-up; ${size.toFixed(0)} MB written`),
+    seconds: figure(r.seconds ?? stats.wallSec, 's', 10, `process wall ${stats.wallSec.toFixed(1)} s incl. start-up; ${size.toFixed(0)} MB written`,
+      `export${format === 'json' ? 'Json' : 'Csv'}.seconds`),
     peakRss: figure(stats.peakRssMb, 'MB', 200),
   };
 }
@@ -69,6 +76,7 @@ export async function measureHistory(db: string, opts: { skipExport?: boolean; s
   const backlog = (store as { workOffBacklog?: (ms: number) => { more: boolean } }).workOffBacklog;
   if (backlog) while (backlog.call(store, 5000).more); // a migrated file: bring it up to date first
   const calls = store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
+  beforeApplies = calls === BEFORE_CALLS;
   const longId = store.db.prepare('SELECT id FROM calls ORDER BY duration_sec DESC LIMIT 1').pluck().get() as number;
   const longMin = (store.db.prepare('SELECT duration_sec FROM calls WHERE id = ?').pluck().get(longId) as number) / 60;
   out.history = {
@@ -78,23 +86,23 @@ export async function measureHistory(db: string, opts: { skipExport?: boolean; s
     utterances: store.db.prepare('SELECT count(*) FROM utterances').pluck().get(),
     visionSamples: store.db.prepare('SELECT count(*) FROM vision_samples').pluck().get(),
   };
-  out.list500 = figure(warm(() => store.list({ limit: 500 })), 'ms', 50);
-  out.historyList1000 = figure(warm(() => store.list({ limit: 1000 })), 'ms', 50, '`history list` (1,000 calls)');
+  out.list500 = figure(warm(() => store.list({ limit: 500 })), 'ms', 50, undefined, 'list500');
+  out.historyList1000 = figure(warm(() => store.list({ limit: 1000 })), 'ms', 50, '`history list` (1,000 calls)', 'historyList1000');
   const search: Record<string, Figure> = {};
-  for (const [name, q] of [['common "the"', 'the'], ['common "think"', 'think'], [`rare "${RARE_WORD}"`, RARE_WORD], ['phrase "next week"', '"next week"'], ['prefix "budg*"', 'budg*']]) {
+  for (const [name, q, key] of [['common "the"', 'the'], ['common "think"', 'think'], [`rare "${RARE_WORD}"`, RARE_WORD, 'rare'], ['phrase "next week"', '"next week"'], ['prefix "budg*"', 'budg*']]) {
     const hits = store.search(q).length;
-    search[name] = figure(warm(() => store.search(q)), 'ms', 50, `${hits} hits with snippet and moment`);
+    search[name] = figure(warm(() => store.search(q)), 'ms', 50, `${hits} hits with snippet and moment`, `search ${key ?? name}`);
   }
   out.search = search;
-  out.getCall2h = figure(warm(() => store.get(longId)), 'ms', 50, `call of ${longMin.toFixed(0)} min`);
-  out.trends26 = figure(warm(() => weeklyTrends(store.db, { weeks: 26 })), 'ms', 20);
-  out.trends520 = figure(warm(() => weeklyTrends(store.db, { weeks: 520 })), 'ms', 20);
+  out.getCall2h = figure(warm(() => store.get(longId)), 'ms', 50, `call of ${longMin.toFixed(0)} min`, 'getCall2h');
+  out.trends26 = figure(warm(() => weeklyTrends(store.db, { weeks: 26 })), 'ms', 20, undefined, 'trends26');
+  out.trends520 = figure(warm(() => weeklyTrends(store.db, { weeks: 520 })), 'ms', 20, undefined, 'trends520');
   store.close();
   out.openWithRecovery = figure(warm(() => {
     const s = new CallStore(db);
     recoverInterruptedCalls(s);
     s.close();
-  }), 'ms', 100);
+  }), 'ms', 100, undefined, 'openWithRecovery');
   if (!opts.skipExport) {
     out.exportJson = await exportFigures(db, 'json');
     out.exportCsv = await exportFigures(db, 'csv');
@@ -105,13 +113,25 @@ export async function measureHistory(db: string, opts: { skipExport?: boolean; s
     const s = new CallStore(copy);
     const victim = s.db.prepare('SELECT id FROM calls ORDER BY id LIMIT 1 OFFSET ?').pluck().get(Math.floor(calls / 3)) as number;
     let t = performance.now();
-    s.delete([victim]);
-    out.deleteOne = figure(performance.now() - t, 'ms', 1000, 'rows, search indexes and scrubbing of the file');
+    s.delete([victim], { compact: false });
+    const rowsMs = performance.now() - t;
     t = performance.now();
-    s.delete('all');
-    out.deleteAll = figure((performance.now() - t) / 1000, 's', 10);
+    const scrub = s.compact();
+    const compactMs = performance.now() - t;
+    out.deleteOne = figure(rowsMs + compactMs, 'ms', 1000,
+      `as the app runs it: rows and search indexes ${rowsMs.toFixed(0)} ms, then compaction ${compactMs.toFixed(0)} ms ` +
+      `(${scrub.freedPages} pages freed${scrub.fullVacuum ? ', full VACUUM' : ''}, WAL folded in, old backups replaced by a fresh copy)`, 'deleteOne');
+    t = performance.now();
+    s.delete('all', { compact: false });
+    const allRowsSec = (performance.now() - t) / 1000;
+    t = performance.now();
+    const scrubAll = s.compact();
+    const allCompactSec = (performance.now() - t) / 1000;
+    out.deleteAll = figure(allRowsSec + allCompactSec, 's', 10,
+      `rows ${allRowsSec.toFixed(1)} s, then compaction ${allCompactSec.toFixed(1)} s (${scrubAll.freedPages} pages freed${scrubAll.fullVacuum ? ', full VACUUM' : ''})`, 'deleteAll');
     s.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+    rmSync(`${copy}.backups`, { recursive: true, force: true });
   }
   return out;
 }

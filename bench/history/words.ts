@@ -6,6 +6,7 @@
 // call, a tail word in a few.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { firstIndexFrom } from '../../src-main/contract/sorted-search';
 import type { Rng } from '../../tests/support/rng';
 
 const COMMON = `the i you and to a that it of we is in so what this for on have be do know just like yeah think not with but
@@ -58,14 +59,7 @@ export class WordSource {
 
   word(r: Rng): string {
     const x = r();
-    let lo = 0;
-    let hi = this.cdf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.cdf[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.words[lo];
+    return this.words[Math.min(firstIndexFrom(this.cdf, (c) => c >= x), this.cdf.length - 1)];
   }
 
   /** A sentence of about `n` words; `rare` plants the rare word. */

@@ -2,6 +2,7 @@
 // HUD and the history), the tray, global shortcuts, permission prompts and
 // the engine's utilityProcess, hands every window a MessagePort to the
 // engine, and checks every IPC message before acting on it.
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -197,7 +198,8 @@ const handlers: AppHandlers = {
     };
     const r = history && !history.isDestroyed() ? await dialog.showSaveDialog(history, options) : await dialog.showSaveDialog(options);
     if (r.canceled || !r.filePath) return null;
-    const done = await engine.api.exportToFile({ ids: p.ids, format: p.format, path: r.filePath });
+    // The engine reports onExportProgress under this id to the windows while it writes.
+    const done = await engine.api.exportToFile({ ids: p.ids, format: p.format, path: r.filePath, exportId: randomUUID() });
     return { path: done.path, calls: done.calls };
   },
   async permissions(p) {

@@ -94,6 +94,14 @@ export interface ExportResult {
   bytes: number;
 }
 
+/** How far an export to a file is: calls written of the calls to write. */
+export interface ExportProgress {
+  /** The id main gave the export (exportToFile's exportId). */
+  exportId: string;
+  done: number;
+  total: number;
+}
+
 /** The call detector's news: another app took the microphone (a call began), or released it for a while (it ended). */
 export type CallNotice =
   | { kind: 'started'; apps: string[]; at: string; /** The engine started coaching by itself (Settings: start automatically). */ autoStarted: boolean }
@@ -143,7 +151,7 @@ export interface EngineApi {
   updateSettings(p: SettingsPatch): Promise<Settings>;
   listDevices(p: void): Promise<CaptureDevice[]>;
   /** Main only: writes an export to a path the user chose in a save dialog. */
-  exportToFile(p: { ids: number[] | 'all'; format: ExportFormat; path: string }): Promise<ExportResult>;
+  exportToFile(p: { ids: number[] | 'all'; format: ExportFormat; path: string; exportId?: string }): Promise<ExportResult>;
   /** Main only (it checked the path): a transcript's speakers with their talk time, for choosing "me". */
   transcriptInfo(p: { path: string }): Promise<TranscriptInfo>;
   /**
@@ -171,10 +179,13 @@ export interface EngineEvents {
   onImportProgress: ImportProgress;
   onImportFinished: ImportFinished;
   onCallNoticed: CallNotice;
+  /** While an export with an exportId runs: every 100 calls, and at the end. */
+  onExportProgress: ExportProgress;
 }
 export type EngineEvent = keyof EngineEvents;
 export const ENGINE_EVENTS: readonly EngineEvent[] = [
   'onSnapshot', 'onNudge', 'onCallEnded', 'onCallsChanged', 'onSettingsChanged', 'onError', 'onImportProgress', 'onImportFinished', 'onCallNoticed',
+  'onExportProgress',
 ];
 
 // ---- validators --------------------------------------------------------
@@ -339,11 +350,12 @@ export const ENGINE_METHODS: { [M in EngineMethod]: MethodSpec<EnginePayload<M>>
     roles: MAIN,
     validate(v) {
       const o = expectObject(v, 'exportToFile');
-      expectOnlyKeys(o, ['ids', 'format', 'path'], 'exportToFile');
+      expectOnlyKeys(o, ['ids', 'format', 'path', 'exportId'], 'exportToFile');
       return {
         ids: expectIds(o.ids, 'exportToFile.ids'),
         format: expectOneOf(o.format, ['json', 'csv'] as const, 'exportToFile.format'),
         path: expectString(o.path, 'exportToFile.path', { maxLength: LIMITS.pathLength }),
+        ...(o.exportId === undefined ? {} : { exportId: expectImportId(o.exportId, 'exportToFile.exportId') }),
       };
     },
   },

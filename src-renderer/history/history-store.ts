@@ -8,6 +8,7 @@ import type { CallView, CaptureDevice, EngineStatus } from '../../src-main/contr
 import type { HistoryView } from '../../src-main/contract/app-api';
 import type { Settings, SettingsPatch } from '../../src-main/contract/settings';
 import { app, engine, errorText, on } from '../shared/bridge';
+import { searchWhileTyping } from './search-query';
 
 export type View = HistoryView | 'call';
 
@@ -24,6 +25,9 @@ export const useHistoryStore = defineStore('history', () => {
   const status = ref<EngineStatus | null>(null);
   const devices = ref<CaptureDevice[]>([]);
   const flash = ref<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** Calls written of the calls to write, while an export from this window runs (the engine's onExportProgress). */
+  const exporting = ref<{ done: number; total: number } | null>(null);
+  let exportsRunning = 0;
   let flashTimer: ReturnType<typeof setTimeout> | null = null;
   let searchSeq = 0;
 
@@ -47,7 +51,7 @@ export const useHistoryStore = defineStore('history', () => {
   async function loadCalls(): Promise<void> {
     const seq = ++searchSeq;
     loading.value = true;
-    const q = query.value.trim();
+    const q = searchWhileTyping(query.value);
     const list = await guard(() => (q ? engine.searchCalls({ query: q }) : engine.listCalls({ limit: 500 })));
     if (seq !== searchSeq) return; // a newer search won
     loading.value = false;
@@ -92,8 +96,13 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   async function exportCalls(ids: number[] | 'all', format: ExportFormat): Promise<void> {
-    const r = await guard(() => app.exportCalls({ ids, format }));
-    if (r) say('ok', `Exported ${r.calls} ${r.calls === 1 ? 'call' : 'calls'} to ${r.path}`);
+    exportsRunning++;
+    try {
+      const r = await guard(() => app.exportCalls({ ids, format }));
+      if (r) say('ok', `Exported ${r.calls} ${r.calls === 1 ? 'call' : 'calls'} to ${r.path}`);
+    } finally {
+      if (--exportsRunning === 0) exporting.value = null;
+    }
   }
 
   /** A call added from files: say so and open it. */
@@ -127,10 +136,13 @@ export const useHistoryStore = defineStore('history', () => {
       if (c && view.value === 'call') void engine.getCall({ id: c.id }).then((v) => (current.value = v), () => undefined);
     });
     on('onSettingsChanged', (s) => (settings.value = s));
+    on('onExportProgress', ({ done, total }) => {
+      if (exportsRunning > 0) exporting.value = { done, total };
+    });
     on('onShowView', ({ view: v, callId }) => void (callId ? openCall(callId) : show(v)));
     on('onEngineRestarted', () => void init());
   }
 
-  return { view, calls, query, loading, current, focusAt, trends, settings, status, devices, flash, consented,
+  return { view, calls, query, loading, current, focusAt, trends, settings, status, devices, flash, exporting, consented,
     say, loadCalls, openCall, show, saveCall, remove, exportCalls, updateSettings, init, added };
 });

@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINE_METHODS, ENGINE_METHOD_NAMES, isEngineMethod } from '../../src-main/contract/engine-api';
-import { CandorError } from '../../src-main/contract/errors';
+import { throwsCandorError } from '../support/candor-error';
 
-function rejects(fn: () => unknown, message: string): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof CandorError);
-    assert.equal(err.code, 'BAD_ARGUMENT');
-    assert.equal(err.message, message);
-    return true;
-  });
-}
+const rejects = (fn: () => unknown, message: string): void => throwsCandorError(fn, 'BAD_ARGUMENT', message);
 
 test('every method has a validator and at least one role', () => {
   assert.ok(ENGINE_METHOD_NAMES.length >= 15);

@@ -55,6 +55,40 @@ test('search finds titles, notes and transcripts', { timeout: 30_000 }, async ()
   await until('the whole list', rowCount(env.seeded.length));
 });
 
+test('search while typing: a half-typed word finds the call, an ended word is a whole word', { timeout: 30_000 }, async () => {
+  const search = page.getByTestId('search');
+  await search.pressSequentially('spreadsh', { delay: 40 }); // "spreadsheets", in a transcript, key by key
+  await until('the transcript match for a partial word', async () => (await rows()).join() === 'Globex discovery call');
+  assert.match((await page.locator('.call-match').first().textContent()) ?? '', /transcript/);
+  assert.equal(await page.locator('.call-match mark').first().textContent(), 'spreadsheets', 'the whole word is marked');
+
+  // Each step changes the result, so each wait sees the new search's answer.
+  await search.fill('zanzibar budg'); // "budget" in notes: every word still required, only the last a prefix
+  await until('the notes match', async () => (await rows()).join() === 'Acme pricing review');
+  await search.fill('zanzib budget'); // an earlier word is whole: "zanzib" is no word
+  await page.getByText('No call matches').waitFor();
+  await search.fill('budg');
+  await until('the prefix match', async () => (await rows()).join() === 'Acme pricing review');
+  await search.fill('budg '); // the space ended the word: "budg" is no word
+  await page.getByText('No call matches').waitFor();
+  await search.fill('"pricing pag'); // an open quote: a phrase whose last word is a prefix ("clear pricing page")
+  await until('the phrase match', async () => (await rows()).join() === 'Acme pricing review');
+  await search.fill('"pricing pag"'); // the quote closed: the phrase as typed, and "pag" is no word
+  await page.getByText('No call matches').waitFor();
+
+  // The box holds the contract's 200 characters at most; a 199-character search still gets its * (200 sent).
+  const long = `${'budget '.repeat(27)}zanzibar p`;
+  assert.equal(long.length, 199);
+  await search.fill(long);
+  await until('the long search with a prefix ("project")', async () => (await rows()).join() === 'Acme pricing review');
+  await search.pressSequentially('roject', { delay: 40 });
+  assert.equal(await search.inputValue(), `${long}r`, 'the box stops at 200 characters');
+  await page.getByText('No call matches').waitFor(); // no room for a *: "pr" is searched as typed
+  assert.equal(await page.getByTestId('flash').count(), 0, 'no error from the contract');
+  await search.fill('');
+  await until('the whole list', rowCount(env.seeded.length));
+});
+
 test('export all calls as JSON and CSV', { timeout: 30_000 }, async () => {
   await page.getByTestId('export-json').click();
   await page.getByTestId('flash').getByText(`Exported ${env.seeded.length} calls`).waitFor();

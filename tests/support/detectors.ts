@@ -4,11 +4,14 @@
 import type { Segments, Side } from '../../src-main/contract/report';
 import { AnalysisPipeline } from '../../src-main/engine/pipeline/analysis-pipeline';
 import { Segmenter } from '../../src-main/engine/segments/segmenter';
-import { Hysteresis, SileroVad, VAD_FRAME, VAD_FRAME_SEC } from '../../src-main/engine/vad/silero-vad';
+import { GatedVad } from '../../src-main/engine/vad/gated-vad';
+import { VAD_FRAME, VAD_FRAME_SEC } from '../../src-main/engine/vad/frames';
+import { Hysteresis } from '../../src-main/engine/vad/hysteresis';
+import { SileroVad } from '../../src-main/engine/vad/silero-vad';
 
 /** Candor: the pipeline `candor analyze` and live capture use, fed in 0.1 s chunks. */
 export async function candorSegments(channels: readonly Float32Array[], sides: readonly Side[] = ['me', 'them']): Promise<Segments> {
-  const vad = await SileroVad.create(sides.length);
+  const vad = await GatedVad.create(sides.length);
   const p = new AnalysisPipeline({ sides: [...sides], vad });
   const n = channels[0].length;
   for (let at = 0; at < n; at += 1600) {

@@ -53,7 +53,7 @@ export async function analyzeCallWithWords(spec: CallAudioSpec, opts: WordsOptio
     const utterances = (await Promise.all(pending)).flat().sort((a, b) => a.start - b.start);
     const report = analyzeTranscript({ file: r.report.file, utterances, audio: r.report, wordsFrom: `on-device speech recognition (${transcriber.model})` });
     if (failed.count) report.notes = [...(report.notes ?? []), `speech recognition failed on ${failed.count} segment(s) (${failed.message}); their words are missing`];
-    return { report, segments: r.segments, utterances };
+    return { report, segments: r.segments, utterances, vad: r.vad };
   } finally {
     await transcriber.close();
   }

@@ -16,7 +16,7 @@
 //    the mic and with its own spectrum, lifts several bands far above it.
 //    With headphones nothing correlates, nothing is learnt, nothing flagged.
 import { BAND_COUNT, BandAnalyzer } from '../dsp/band-energies';
-import { VAD_FRAME, VAD_RATE } from '../vad/silero-vad';
+import { VAD_FRAME, VAD_RATE } from '../vad/frames';
 
 export const BLEED_MAX_LAG_SEC = 0.08;
 /** |NCC| at or above this: the mic frame is mostly the other side. */
@@ -44,8 +44,12 @@ export class BleedDetector {
   private trackedLag = -1;
   private sinceFull = 0;
   private readonly bands = new BandAnalyzer(VAD_RATE);
-  /** System band powers of the last ECHO_FRAMES frames. */
+  /** The last ECHO_FRAMES system frames, their band powers, and whether those are worked out yet. */
+  private readonly sysFrames = Array.from({ length: ECHO_FRAMES }, () => new Float32Array(VAD_FRAME));
   private readonly sysBands = Array.from({ length: ECHO_FRAMES }, () => new Float64Array(BAND_COUNT));
+  private readonly sysFresh = new Uint8Array(ECHO_FRAMES).fill(1);
+  /** micBands and sysRecent hold the current frame's figures. */
+  private bandsReady = false;
   private sysIndex = 0;
   private readonly sysRecent = new Float64Array(BAND_COUNT);
   private readonly micBands = new Float64Array(BAND_COUNT);
@@ -65,11 +69,25 @@ export class BleedDetector {
   pushSystem(frame: Float32Array): void {
     this.history.copyWithin(0, VAD_FRAME);
     this.history.set(frame, this.history.length - VAD_FRAME);
-    const slot = this.sysBands[this.sysIndex++ % ECHO_FRAMES];
-    this.bands.analyze(frame, slot);
+    // its bands are worked out only if a mic frame needs them (bands())
+    const slot = this.sysIndex++ % ECHO_FRAMES;
+    this.sysFrames[slot].set(frame);
+    this.sysFresh[slot] = 0;
+    this.bandsReady = false;
     let e = 0;
     for (let i = 0; i < frame.length; i++) e += frame[i] * frame[i];
     this.sysNowPower = e / frame.length;
+  }
+
+  /** The band powers of the mic frame and the echo-smeared system power, for the band test. */
+  private analyseBands(mic: Float32Array): void {
+    if (this.bandsReady) return;
+    this.bands.analyze(mic, this.micBands);
+    for (let j = 0; j < ECHO_FRAMES; j++) {
+      if (this.sysFresh[j]) continue;
+      this.bands.analyze(this.sysFrames[j], this.sysBands[j]);
+      this.sysFresh[j] = 1;
+    }
     // Echo-smeared system power: the newest frame plus decaying older ones.
     for (let k = 0; k < BAND_COUNT; k++) {
       let m = 0;
@@ -77,16 +95,13 @@ export class BleedDetector {
       for (let j = 0; j < ECHO_FRAMES; j++, w *= ECHO_DECAY) m += w * this.sysBands[(this.sysIndex - 1 - j + ECHO_FRAMES * 2) % ECHO_FRAMES][k];
       this.sysRecent[k] = m;
     }
-  }
-
-  /** Feed every mic frame, whatever the VAD says. */
-  observeMic(mic: Float32Array): void {
-    this.bands.analyze(mic, this.micBands);
+    this.bandsReady = true;
   }
 
   /** Learns the coupling from a frame that correlation says is bleed. */
-  private learn(): void {
+  private learn(mic: Float32Array): void {
     if (this.sysNowPower < SYSTEM_SILENT_RMS ** 2 * 100) return;
+    this.analyseBands(mic);
     for (let k = 0; k < BAND_COUNT; k++) {
       if (this.sysRecent[k] < BAND_FLOOR) continue;
       const db = 10 * Math.log10(this.micBands[k] / this.sysRecent[k] + 1e-12);
@@ -118,7 +133,7 @@ export class BleedDetector {
     return this.couplingCache;
   }
 
-  /** Is this mic frame (already passed to observeMic) the other side coming back through the speakers? */
+  /** Is this mic frame (of the time of the last pushSystem) the other side coming back through the speakers? */
   isBleed(mic: Float32Array): boolean {
     this.lastNcc = 0;
     this.lastOwnBands = 0;
@@ -126,11 +141,12 @@ export class BleedDetector {
     for (let i = 0; i < this.history.length; i++) es += this.history[i] * this.history[i];
     if (Math.sqrt(es / this.history.length) < SYSTEM_SILENT_RMS) return false;
     if (this.correlates(mic)) {
-      this.learn();
+      this.learn(mic);
       return true;
     }
     const c = this.coupling();
     if (!c) return false;
+    this.analyseBands(mic);
     let own = 0;
     for (let k = 0; k < BAND_COUNT; k++) {
       const predicted = c[k] * this.sysRecent[k];
@@ -156,16 +172,19 @@ export class BleedDetector {
     const base = h.length - n; // index of lag 0
     let best = 0;
     let bestLag = -1;
+    // energy of the system window at each lag, slid one sample per lag
+    let e = 0;
+    for (let i = 0; i < n; i++) e += h[base - lo + i] * h[base - lo + i];
     for (let lag = lo; lag <= hi; lag++) {
       const off = base - lag;
-      let dot = 0;
-      let e = 0;
-      for (let i = 0; i < n; i++) {
-        const s = h[off + i];
-        dot += mic[i] * s;
-        e += s * s;
+      if (lag > lo) {
+        const enter = h[off];
+        const leave = h[off + n];
+        e = Math.max(0, e + enter * enter - leave * leave);
       }
-      if (e <= 0) continue;
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += mic[i] * h[off + i];
+      if (e <= 1e-20) continue;
       const ncc = Math.abs(dot) / Math.sqrt(em * e);
       if (ncc > best) {
         best = ncc;

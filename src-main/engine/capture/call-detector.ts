@@ -1,13 +1,13 @@
 // Notices calls by themselves: when another application starts recording
 // from the microphone (a call app joining a call), and when it has released
 // the microphone for a while (the call is over). Linux: PulseAudio/PipeWire
-// source-outputs, watched with `pactl subscribe` and re-listed on each
-// change, with a slow poll as a fallback should the subscription die.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+// source-outputs, watched through the sound server's events (pulse-events.ts)
+// and re-listed on each change, with a slow poll as a fallback should the
+// subscription die.
 import { CandorError } from '../../contract/errors';
 import { otherMicUsers, type MicUser } from './mic-users';
 import { pactlAsync } from './pactl';
+import { pulseEvents } from './pulse-events';
 
 export interface CallDetectorOptions {
   /** Source to watch; the default source (followed as it changes) when absent. */
@@ -32,7 +32,7 @@ type State = { kind: 'idle' } | { kind: 'pending'; since: number } | { kind: 'in
 
 export class CallDetector {
   private state: State = { kind: 'idle' };
-  private sub: ChildProcess | null = null;
+  private unlisten: (() => void) | null = null;
   private timers = new Set<NodeJS.Timeout>();
   private poll: NodeJS.Timeout | null = null;
   private checking = false;
@@ -53,7 +53,10 @@ export class CallDetector {
   /** Starts watching; resolves after the first look at the microphone. */
   async start(): Promise<void> {
     this.stopped = false;
-    this.subscribe();
+    this.unlisten ??= pulseEvents.listen((facility) => {
+      // a new or gone recording stream, or the default source moved
+      if (facility === 'source-output' || facility === 'server') this.schedule(SETTLE_MS);
+    });
     this.poll = setInterval(() => this.schedule(0), this.o.pollMs ?? POLL_MS);
     this.poll.unref();
     await this.check();
@@ -61,29 +64,13 @@ export class CallDetector {
 
   stop(): void {
     this.stopped = true;
-    this.sub?.kill();
-    this.sub = null;
+    this.unlisten?.();
+    this.unlisten = null;
     if (this.poll) clearInterval(this.poll);
     this.poll = null;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.state = { kind: 'idle' };
-  }
-
-  private subscribe(): void {
-    const bin = process.env.CANDOR_PACTL || 'pactl';
-    const sub = spawn(bin, ['subscribe'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    this.sub = sub;
-    sub.on('error', () => {
-      // No pactl: the poll's first check reports it.
-    });
-    sub.on('close', () => {
-      if (this.sub === sub) this.sub = null;
-    });
-    createInterface({ input: sub.stdout! }).on('line', (line) => {
-      // "Event 'new' on source-output #12", "Event 'change' on server #-1" (default source moved)
-      if (/on (source-output|server)\b/.test(line)) this.schedule(SETTLE_MS);
-    });
   }
 
   private schedule(ms: number): void {

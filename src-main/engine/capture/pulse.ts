@@ -7,6 +7,7 @@ import { CandorError } from '../../contract/errors';
 import type { Side } from '../../contract/report';
 import { int16ToFloat, type CaptureHandlers, type CaptureSource } from './capture-source';
 import { pactl, pactlAsync } from './pactl';
+import { pulseEvents } from './pulse-events';
 
 const require = createRequire(import.meta.url);
 const recordLpcm16 = require('node-record-lpcm16') as {
@@ -52,8 +53,16 @@ export function pickPulseDevices(opts: { mic?: string; monitor?: string }): { mi
   return { mic, monitor };
 }
 
-/** How often a following source asks which device is the default now. */
-const FOLLOW_POLL_MS = 500;
+/**
+ * A following source asks which device is the default whenever the sound
+ * server says something changed (pulse-events.ts), and on this slow poll in
+ * case its events stop; without events at all it polls fast enough to follow
+ * within about 2 s.
+ */
+const FOLLOW_POLL_MS = 5000;
+const FOLLOW_POLL_NO_EVENTS_MS = 500;
+/** Events come in bursts (a device removed, the default moved): one look after they settle. */
+const FOLLOW_SETTLE_MS = 100;
 /** How long a following source looks for a device to go on with after its device went away. */
 const FOLLOW_RECOVER_MS = 4000;
 
@@ -74,6 +83,9 @@ export class PulseSource implements CaptureSource {
   private stopping = false;
   private handlers: CaptureHandlers | null = null;
   private poll: NodeJS.Timeout | null = null;
+  private unlisten: (() => void) | null = null;
+  private settle: NodeJS.Timeout | null = null;
+  private lastCheck = 0;
   private switching = false;
 
   /**
@@ -151,7 +163,16 @@ export class PulseSource implements CaptureSource {
     this.handlers = h;
     this.rec = await this.record(this.device, h, (e) => this.lost(e));
     if (this.follow) {
-      this.poll = setInterval(() => void this.checkDefault(), FOLLOW_POLL_MS);
+      this.unlisten = pulseEvents.listen((facility) => {
+        if (facility !== 'server' && facility !== 'sink' && facility !== 'source') return;
+        if (this.settle) clearTimeout(this.settle);
+        this.settle = setTimeout(() => void this.checkDefault(), FOLLOW_SETTLE_MS);
+        this.settle.unref();
+      });
+      this.poll = setInterval(() => {
+        const every = pulseEvents.alive ? FOLLOW_POLL_MS : FOLLOW_POLL_NO_EVENTS_MS;
+        if (Date.now() - this.lastCheck >= every - 50) void this.checkDefault();
+      }, FOLLOW_POLL_NO_EVENTS_MS);
       this.poll.unref();
     }
   }
@@ -178,6 +199,7 @@ export class PulseSource implements CaptureSource {
 
   private async checkDefault(): Promise<void> {
     if (this.switching || this.stopping) return;
+    this.lastCheck = Date.now();
     const next = await defaultDevice(this.follow!);
     if (next && next !== this.device) await this.switchTo(next, false);
   }
@@ -207,6 +229,9 @@ export class PulseSource implements CaptureSource {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unlisten?.();
+    this.unlisten = null;
+    if (this.settle) clearTimeout(this.settle);
     if (this.poll) clearInterval(this.poll);
     this.poll = null;
     if (!this.rec) return;

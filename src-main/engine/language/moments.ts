@@ -9,6 +9,7 @@
 // Windows with no point (nobody spoke) break the chain. At most 12 moments
 // are kept, the sharpest ones, in time order.
 import type { Moment, MomentKind, Timeline } from '../../contract/language';
+import { firstIndexFrom } from '../../contract/sorted-search';
 import type { PreparedUtterance } from './prepare';
 import { WINDOW_SEC } from './windows';
 
@@ -20,15 +21,8 @@ export type { Moment, MomentKind };
 
 /** Last `n` words of the utterances that start before `at`. `starts` are the prepared utterances' start times. */
 export function wordsBefore(prepared: readonly PreparedUtterance[], starts: readonly number[], at: number, n = MOMENT_BEFORE_WORDS): string {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
   const words: string[] = [];
-  for (let i = lo - 1; i >= 0 && words.length < n; i--) {
+  for (let i = firstIndexFrom(starts, (s) => s >= at) - 1; i >= 0 && words.length < n; i--) {
     const parts = prepared[i].u.text.split(/\s+/).filter(Boolean);
     for (let j = parts.length - 1; j >= 0 && words.length < n; j--) words.push(parts[j]);
   }
@@ -50,24 +44,13 @@ function jumps(timeline: Timeline, min: number): { t: number; delta: number }[] 
 /** The utterance in [t, t + window) whose sentiment pulls hardest in the direction of `delta`. */
 function driver(prepared: readonly PreparedUtterance[], starts: readonly number[], t: number, delta: number): PreparedUtterance | null {
   let best: PreparedUtterance | null = null;
-  for (let i = lowerBound(starts, t - WINDOW_SEC); i < prepared.length && starts[i] < t + WINDOW_SEC; i++) {
+  for (let i = firstIndexFrom(starts, (s) => s >= t - WINDOW_SEC); i < prepared.length && starts[i] < t + WINDOW_SEC; i++) {
     const p = prepared[i];
     const mid = (p.u.start + p.u.end) / 2;
     if (mid < t || mid >= t + WINDOW_SEC || p.words === 0) continue;
     if (!best || (delta > 0 ? p.compound > best.compound : p.compound < best.compound)) best = p;
   }
   return best;
-}
-
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function findMoments(prepared: readonly PreparedUtterance[], engagementTl: Timeline, sentimentTl: Timeline): Moment[] {

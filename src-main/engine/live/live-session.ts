@@ -18,7 +18,7 @@ import { LANGUAGE_NEEDS_MODELS_NOTE } from '../language/notes';
 import { AnalysisPipeline, type ClosedSegmentEvent } from '../pipeline/analysis-pipeline';
 import type { SegmentRecord } from '../store/calls-store';
 import type { AsyncStoreApi } from '../store/worker/protocol';
-import { SileroVad } from '../vad/silero-vad';
+import { GatedVad } from '../vad/gated-vad';
 import { summarize } from '../vision/tracker';
 import { WavStreamWriter } from '../audio/wav-stream-writer';
 import { CaptureWatch } from './capture-watch';
@@ -156,7 +156,8 @@ export class LiveSession extends EventEmitter {
     }
     const order: Side[] = (['me', 'them'] as Side[]).filter((s) => sides.includes(s));
     if (!order.length) throw new CandorError('DEVICE_MISSING', 'no audio source to record from', 'Connect a microphone and try again.');
-    const vad = await SileroVad.create(order.length, this.opts.vadModelPath);
+    // in this thread: live audio arrives in small blocks, and a thread hop per block would cost more than it saves
+    const vad = await GatedVad.create(order.length, { modelPath: this.opts.vadModelPath });
     const t = this.opts.transcriber;
     this.ownsTranscriber = typeof t === 'function';
     this.transcriber = typeof t === 'function' ? await t().catch(() => null) : t ?? null;

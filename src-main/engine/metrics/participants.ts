@@ -7,7 +7,7 @@ import { isQuestion } from '../language/questions';
 import { BRIDGE_PAUSE_SEC, PARTICIPANT_TURN_BREAK_SEC } from './definitions';
 import { longestMonologue } from './monologue';
 import { MIN_TALK_SEC_FOR_PACE } from './pace';
-import { bridgeSpans, totalDuration, union } from './spans';
+import { bridgeSpans, round, totalDuration, union } from './spans';
 
 interface Speaker {
   name: string;
@@ -87,16 +87,17 @@ function build(list: readonly Speaker[], withWords: boolean): Participant[] {
   return list.map((s, i) => {
     const others = union(list.filter((_, j) => j !== i).flatMap((o) => o.spans), []);
     const talkSec = talks[i];
+    // rounded as the timing metrics are (timing-metrics.ts)
     return {
       name: s.name,
       side: s.side,
-      talkSec,
-      share: all > 0 ? talkSec / all : null,
+      talkSec: round(talkSec, 1),
+      share: all > 0 ? round(talkSec / all, 3) : null,
       turns: s.turns,
-      longestMonologueSec: longestMonologue(s.spans, others),
+      longestMonologueSec: round(longestMonologue(s.spans, others), 1),
       questions: s.questions,
       words: s.words,
-      wpm: withWords && s.words > 0 && talkSec >= MIN_TALK_SEC_FOR_PACE ? s.words / (talkSec / 60) : null,
+      wpm: withWords && s.words > 0 && talkSec >= MIN_TALK_SEC_FOR_PACE ? Math.round(s.words / (talkSec / 60)) : null,
     };
   });
 }

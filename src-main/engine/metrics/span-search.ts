@@ -1,29 +1,17 @@
-// Binary searches over spans sorted by start that do not overlap (one side's
-// segments, or the union of several). The one home for these look-ups.
+// Look-ups over spans sorted by start that do not overlap (one side's
+// segments, or the union of several), by start or by end: the engine's names
+// for them, on the one binary search (contract/sorted-search.ts).
 import type { Span } from '../../contract/report';
+import { firstIndexFrom } from '../../contract/sorted-search';
 
 /** First index i with spans[i][1] > t (spans.length if none). */
 export function firstEndingAfter(spans: readonly Span[], t: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid][1] > t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return firstIndexFrom(spans, (s) => s[1] > t);
 }
 
 /** First index i with spans[i][0] >= t (spans.length if none). */
 export function firstStartingAtOrAfter(spans: readonly Span[], t: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid][0] >= t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return firstIndexFrom(spans, (s) => s[0] >= t);
 }
 
 /** The span that contains t (start <= t <= end), or undefined. */

@@ -1,11 +1,12 @@
 // The one streaming path from 16 kHz PCM to segments and metrics, shared by
 // live capture and file analysis: a file is replayed through it in chunks.
-//   PCM per side -> 32 ms frames -> Silero VAD (both sides in one batch)
+//   PCM per side -> blocks of 32 ms frames -> Silero VAD (vad/vad-runner.ts:
+//   in this thread or a thread per side; provably silent frames skipped)
 //   -> hysteresis -> bleed removal on the mic -> syllable nuclei (me)
 //   -> edge refinement per side (fixed 0.5 s look-behind)
 //   -> segmenter per side -> timing metrics
 import { EventEmitter } from 'node:events';
-import { healthyCapture, type LiveSnapshot } from '../../contract/live';
+import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
 import { BleedDetector } from '../bleed/bleed-detector';
 import { currentMonologue } from '../metrics/monologue';
@@ -16,13 +17,15 @@ import { SyllableNuclei } from '../metrics/syllable-nuclei';
 import { computeTimingMetrics } from '../metrics/timing-metrics';
 import { EdgeRefiner, type DecisionRun } from '../segments/edge-refiner';
 import { Segmenter, type SegmentRecordLike } from '../segments/segmenter';
-import { Hysteresis, SileroVad, VAD_FRAME, VAD_FRAME_SEC } from '../vad/silero-vad';
+import { VAD_FRAME, VAD_FRAME_SEC } from '../vad/frames';
+import { Hysteresis } from '../vad/hysteresis';
+import type { VadRunner } from '../vad/vad-runner';
 import { AudioRing } from './audio-ring';
 import { SampleQueue } from './sample-queue';
 
 export interface PipelineOptions {
   sides: Side[];
-  vad: SileroVad;
+  vad: VadRunner;
   /** Remove speaker bleed from the mic (default: on when both sides are present). */
   bleed?: boolean;
   /** Keep this many seconds of audio per side for speech recognition (0 = none). */
@@ -59,6 +62,7 @@ export class AnalysisPipeline extends EventEmitter {
   /** Frames since the other side last spoke (for the mic's edges when bleed is possible). */
   private sinceThem = Infinity;
   private readonly rings = new Map<Side, AudioRing>();
+  /** The frame being analysed, one view per side. */
   private readonly frames: Float32Array[];
   private readonly bleed: BleedDetector | null;
   private readonly nuclei = new SyllableNuclei();
@@ -83,7 +87,7 @@ export class AnalysisPipeline extends EventEmitter {
       this.refiners.set(s, new EdgeRefiner());
       if (opts.keepAudioSec) this.rings.set(s, new AudioRing(opts.keepAudioSec));
     }
-    this.frames = this.sides.map(() => new Float32Array(VAD_FRAME));
+    this.frames = this.sides.map(() => new Float32Array(0));
     const both = this.sides.includes('me') && this.sides.includes('them');
     this.bleed = (opts.bleed ?? both) && both ? new BleedDetector() : null;
   }
@@ -99,16 +103,31 @@ export class AnalysisPipeline extends EventEmitter {
     q.push(samples);
   }
 
-  /** Processes every whole frame that all sides have. Calls are serialised. */
+  /** Whole frames that every side has and that process() would analyse now. */
+  get bufferedFrames(): number {
+    let n = Infinity;
+    for (const q of this.queues.values()) n = Math.min(n, Math.floor(q.available / VAD_FRAME));
+    return n;
+  }
+
+  /**
+   * Analyses every whole frame that all sides have. The frames go to the VAD
+   * at once, as one block; the rest of the analysis follows in order when
+   * its probabilities arrive. The promise settles when all blocks sent so
+   * far are analysed; a caller may send the next block before awaiting it,
+   * so the VAD threads work while this thread does the rest.
+   */
   process(): Promise<void> {
-    this.draining = this.draining.then(() => this.run(false));
+    this.dispatch(this.bufferedFrames);
     return this.draining;
   }
 
   /** Processes the rest (the shorter side padded with silence) and closes open segments. */
   async finish(): Promise<void> {
     if (this.finished) return;
-    this.draining = this.draining.then(() => this.run(true));
+    let rest = 0;
+    for (const q of this.queues.values()) rest = Math.max(rest, Math.ceil(q.available / VAD_FRAME));
+    this.dispatch(rest);
     await this.draining;
     this.finished = true;
     for (const [side, seg] of this.segmenters) {
@@ -118,19 +137,31 @@ export class AnalysisPipeline extends EventEmitter {
     }
   }
 
-  private async run(toEnd: boolean): Promise<void> {
-    const qs = this.sides.map((s) => this.queues.get(s)!);
-    for (;;) {
-      const ready = toEnd ? qs.some((q) => q.available > 0) : qs.every((q) => q.available >= VAD_FRAME);
-      if (!ready) return;
-      qs.forEach((q, i) => q.take(this.frames[i]));
+  private dispatch(n: number): void {
+    if (n <= 0) return;
+    const block = this.sides.map((s) => {
+      const b = new Float32Array(n * VAD_FRAME);
+      this.queues.get(s)!.take(b);
+      return b;
+    });
+    const probs = this.opts.vad.run(block, n);
+    // A failed block fails this and every later process() alike; a caller
+    // that stopped waiting (cancelled) must not leave an unhandled rejection.
+    probs.catch(() => undefined);
+    this.draining = this.draining.then(async () => this.analyse(block, n, await probs));
+    this.draining.catch(() => undefined);
+  }
+
+  private analyse(block: readonly Float32Array[], n: number, probs: Float32Array): void {
+    const S = this.sides.length;
+    for (let f = 0; f < n; f++) {
+      for (let i = 0; i < S; i++) this.frames[i] = block[i].subarray(f * VAD_FRAME, (f + 1) * VAD_FRAME);
       this.opts.onFrames?.(this.frames);
-      await this.step();
+      this.step(probs.subarray(f * S, (f + 1) * S));
     }
   }
 
-  private async step(): Promise<void> {
-    const probs = await this.opts.vad.process(this.frames);
+  private step(probs: Float32Array): void {
     const t0 = this.frameIndex * VAD_FRAME_SEC;
     const t1 = t0 + VAD_FRAME_SEC;
     this.frameIndex++;
@@ -142,7 +173,6 @@ export class AnalysisPipeline extends EventEmitter {
     if (idxMe >= 0 && idxThem >= 0) this.compareChannels(this.frames[idxMe], this.frames[idxThem]);
     if (this.bleed) {
       this.bleed.pushSystem(this.frames[idxThem]);
-      this.bleed.observeMic(this.frames[idxMe]);
       if (meSpeech && this.bleed.isBleed(this.frames[idxMe])) meSpeech = false;
     }
 
@@ -242,6 +272,7 @@ export class AnalysisPipeline extends EventEmitter {
     let recentTalk = 0;
     for (const [s, e] of segs.me) recentTalk += Math.max(0, e - Math.max(s, now - RECENT_PACE_SEC));
     return {
+      ...idleSnapshot(), // the language, vision and capture fields: the live session fills them in
       state: 'recording',
       callId,
       elapsedSec: round(now, 1),
@@ -254,12 +285,6 @@ export class AnalysisPipeline extends EventEmitter {
       pace: { method: 'acoustic', wpm: m.pace.wpm },
       recentWpm: acousticPace(this.recentNuclei.length, recentTalk).wpm,
       speaking: { ...this.speaking },
-      questionsMe: null,
-      fillers: null,
-      languageAvailable: false,
-      transcriptTail: [],
-      vision: null,
-      capture: healthyCapture(),
     };
   }
 }

@@ -310,8 +310,11 @@ export class EngineService implements EngineApi {
   }
 
   /** Written by the store's thread, straight to the file. */
-  async exportToFile(p: { ids: number[] | 'all'; format: ExportFormat; path: string }): Promise<ExportResult> {
-    return this.store.exportToFile(p.ids, p.format, p.path);
+  async exportToFile(p: { ids: number[] | 'all'; format: ExportFormat; path: string; exportId?: string }): Promise<ExportResult> {
+    const { exportId } = p;
+    if (exportId === undefined) return this.store.exportToFile(p.ids, p.format, p.path);
+    return this.store.requestWithProgress('exportToFile', (done, total) => this.emit('onExportProgress', { exportId, done, total }),
+      p.ids, p.format, p.path);
   }
 
   // ---- settings -------------------------------------------------------------

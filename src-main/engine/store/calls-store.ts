@@ -10,11 +10,12 @@ import { workOffBacklog } from './backlog';
 import { replaceBackups } from './backups';
 import { compact, compactionPending, markPendingCompaction, type CompactionResult } from './compaction';
 import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
-import { deleteCallRows } from './delete-calls';
-import { digestMismatch, sealCall } from './digest';
+import { deleteAllCalls, deleteCallRows } from './delete-calls';
+import { inTimeOrder, METRICS_REPORT_JSON, readCallRows, sealCall, storedDigest, type CallRows } from './digest';
 import { audioDir, isInsideFolder } from './paths';
 import { searchCalls } from './search';
 import { talkShareSparkline } from './sparkline';
+import { TREND_LANGUAGE_SET } from './trends';
 import { unindexCallUtterances, utteranceIndexer } from './utterance-index';
 import { parseSparkline, segmentsOfRecords, sparklineJson } from './sparkline-column';
 
@@ -105,8 +106,8 @@ export class CallStore {
     }
   }
 
-  /** Runs a read and turns SQLite errors (a damaged page, a failing disk) into CandorErrors. */
-  private read<T>(fn: () => T): T {
+  /** Runs a read, or a write that runs its own transaction, and turns SQLite errors (a damaged page, a failing disk) into CandorErrors. */
+  private guarded<T>(fn: () => T): T {
     try {
       return fn();
     } catch (err) {
@@ -233,6 +234,7 @@ export class CallStore {
       .run(callId, m.talkShare, m.talkSec.me, m.talkSec.them, m.longestMonologueSec.me, m.longestMonologueSec.them,
         m.patienceSec.mean, m.patienceSec.median, m.patienceSec.count, m.interruptions.me, m.interruptions.them,
         m.silenceShare, m.pace.wpm, m.pace.method, questions, JSON.stringify(rest));
+    this.db.prepare(`UPDATE metrics SET ${TREND_LANGUAGE_SET} WHERE call_id = ?`).run(callId);
     this.replaceParticipants(callId, participants ?? []);
   }
 
@@ -247,7 +249,7 @@ export class CallStore {
   /** The participants of a call, in the order the report gave them; [] when it has none. */
   participants(callId: number): Participant[] {
     if (!this.hasTable('participants')) return [];
-    return this.read(() => this.db
+    return this.guarded(() => this.db
       .prepare('SELECT * FROM participants WHERE call_id = ? ORDER BY ord').all(callId) as ParticipantRow[])
       .map((r) => ({ name: r.name, side: r.side, talkSec: r.talk_sec, share: r.share, turns: r.turns,
         longestMonologueSec: r.longest_monologue_sec, questions: r.questions, words: r.words, wpm: r.wpm }));
@@ -255,13 +257,13 @@ export class CallStore {
 
   /** A read-only file of an older schema has not been migrated and has no participants table. */
   private hasTable(name: 'participants' | 'call_digests'): boolean {
-    return this.read(() => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined);
+    return this.guarded(() => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined);
   }
 
   // ---- reading --------------------------------------------------------
 
   list(opts: { limit?: number; offset?: number } = {}): CallSummary[] {
-    return this.read(() => {
+    return this.guarded(() => {
       const rows = this.db
         .prepare(LIST_SQL)
         .all(opts.limit ?? 1000, opts.offset ?? 0) as CallRow[];
@@ -271,7 +273,7 @@ export class CallStore {
 
   /** Full-text search over titles, notes and transcripts, best match first, each with where it matched. */
   search(query: string, limit = 100): CallSummary[] {
-    return this.read(() => {
+    return this.guarded(() => {
       const one = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`);
       return searchCalls(this.db, query, limit, (id) => {
         const row = one.get(id) as CallRow | undefined;
@@ -281,40 +283,57 @@ export class CallStore {
   }
 
   get(id: number): CallDetail {
-    return this.read(() => this.detail(id));
+    return this.guarded(() => this.detail(id));
+  }
+
+  /**
+   * A call's rows, read once with their digest (digest.ts), so that what
+   * getCall returns is exactly what the digest vouches for. A read-only file
+   * of a schema before 3 has neither digests nor a participants table.
+   */
+  private callRows(id: number): { rows: CallRows; digest: string | null; reportJson: string | undefined } {
+    if (this.hasTable('call_digests') && this.hasTable('participants')) {
+      const { rows, digest } = readCallRows(this.db, id);
+      return { rows, digest, reportJson: rows.metrics?.[METRICS_REPORT_JSON] as string | undefined };
+    }
+    const raw = (sql: string): unknown[][] => this.db.prepare(sql).raw().all(id) as unknown[][];
+    return {
+      rows: { segments: raw(SEGMENTS_SQL), utterances: raw(UTTERANCES_SQL), participants: [], vision: raw(VISION_SQL) },
+      digest: null,
+      reportJson: this.db.prepare('SELECT report_json FROM metrics WHERE call_id = ?').pluck().get(id) as string | undefined,
+    };
   }
 
   private detail(id: number): CallDetail {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`).get(id) as CallRow | undefined;
     if (!row) throw new CandorError('CALL_NOT_FOUND', `there is no call ${id}`, 'List the calls with `candor history list`.');
-    const reportJson = this.db.prepare('SELECT report_json FROM metrics WHERE call_id = ?').pluck().get(id) as string | undefined;
-    const segments = this.segments(id);
+    const { rows, digest, reportJson } = this.callRows(id);
+    const segments: Segments = { me: [], them: [] };
+    for (const [side, start, end] of inTimeOrder(rows.segments, 1)) segments[side as Side].push([start, end] as Span);
     const stored = reportJson ? this.parseStored<AnalysisReport>(reportJson, id, 'report') : null;
     if (stored !== null && (typeof stored !== 'object' || typeof stored.metrics !== 'object' || stored.metrics === null)) {
       throw this.damaged(id, 'report', 'it has no metrics');
     }
     // Participants live in their own table; a report from an unmigrated read-only file still carries them.
-    const fromTable = this.participants(id);
+    const fromTable = rows.participants.map(([, name, side, talkSec, share, turns, longestMonologueSec, questions, words, wpm]) =>
+      ({ name, side, talkSec, share, turns, longestMonologueSec, questions, words, wpm }) as Participant);
     const participants = fromTable.length ? fromTable : stored?.participants ?? [];
     const report = stored ? ({ ...stored, segments, ...(participants.length ? { participants } : {}) } as AnalysisReport) : null;
-    const utterances = (this.db
-      .prepare(UTTERANCES_SQL)
-      .all(id) as { side: Side; speaker: string | null; start_sec: number; end_sec: number; text: string; words_json: string | null }[])
-      .map((u) => ({ side: u.side, speaker: u.speaker, start: u.start_sec, end: u.end_sec, text: u.text,
-        ...(u.words_json ? { words: this.parseStored<Utterance['words']>(u.words_json, id, 'word timings') } : {}) }));
-    const vision = (this.db
-      .prepare(VISION_SQL)
-      .all(id) as { t_sec: number; faces_visible: number; facing_count: number; camera_on: number }[])
-      .map((v) => ({ t: v.t_sec, facesVisible: v.faces_visible, facingCount: v.facing_count, cameraOn: v.camera_on === 1 }));
-    if (row.status !== 'recording' && this.hasTable('call_digests') && digestMismatch(this.db, id)) {
-      throw this.damaged(id, 'data', 'it no longer matches the checksum written with it');
+    const utterances = inTimeOrder(rows.utterances, 2).map(([side, speaker, start, end, text, words]) => ({
+      side: side as Side, speaker: speaker as string | null, start: start as number, end: end as number, text: text as string,
+      ...(words ? { words: this.parseStored<Utterance['words']>(words as string, id, 'word timings') } : {}) }));
+    const vision = inTimeOrder(rows.vision, 0).map(([t, facesVisible, facingCount, cameraOn]) =>
+      ({ t: t as number, facesVisible: facesVisible as number, facingCount: facingCount as number, cameraOn: cameraOn === 1 }));
+    if (row.status !== 'recording' && digest !== null) {
+      const sealed = storedDigest(this.db, id);
+      if (sealed !== undefined && sealed !== digest) throw this.damaged(id, 'data', 'it no longer matches the checksum written with it');
     }
     return { ...this.summary(row, segments), file: row.file, audioFile: row.audio_file ?? null, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision,
       participants };
   }
 
   segmentRecords(id: number): SegmentRecord[] {
-    return this.read(() => this.db.prepare(SEGMENTS_SQL).all(id) as
+    return this.guarded(() => this.db.prepare(SEGMENTS_SQL).all(id) as
       { side: Side; start_sec: number; end_sec: number; syllables: number }[])
       .map((s) => ({ side: s.side, start: s.start_sec, end: s.end_sec, syllables: s.syllables }));
   }
@@ -352,14 +371,16 @@ export class CallStore {
    * the same transaction, so even a crash cannot skip it.
    */
   delete(ids: number[] | 'all', opts: { compact?: boolean } = {}): number {
-    const audio = this.read(() => (ids === 'all'
+    const audio = this.guarded(() => (ids === 'all'
       ? this.db.prepare('SELECT audio_file FROM calls WHERE audio_file IS NOT NULL').pluck().all()
       : ids.map((id) => this.db.prepare('SELECT audio_file FROM calls WHERE id = ?').pluck().get(id))).filter(Boolean) as string[]);
-    const n = this.tx(() => {
-      const count = deleteCallRows(this.db, ids);
-      markPendingCompaction(this.db);
-      return count;
-    });
+    const n = ids === 'all'
+      ? this.guarded(() => deleteAllCalls(this.db, () => markPendingCompaction(this.db)))
+      : this.tx(() => {
+        const count = deleteCallRows(this.db, ids);
+        markPendingCompaction(this.db);
+        return count;
+      });
     // Only Candor's own recordings: a row naming any other path (edited, or from another machine) removes nothing.
     for (const f of audio) if (isInsideFolder(this.audioDir, f) && !isFolder(f)) rmSync(f, { force: true });
     if (opts.compact !== false) this.compact();
@@ -396,7 +417,7 @@ export class CallStore {
 
   /** Calls left in 'recording' whose recorder is gone: crashed mid-call. */
   interruptedCalls(): { id: number; checkpointSec: number }[] {
-    const rows = this.read(() => this.db.prepare("SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'").all() as
+    const rows = this.guarded(() => this.db.prepare("SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'").all() as
       { id: number; owner_pid: number | null; heartbeat_at: number | null; checkpoint_sec: number }[]);
     return rows.filter((r) => !recorderAlive(r.owner_pid, r.heartbeat_at)).map((r) => ({ id: r.id, checkpointSec: r.checkpoint_sec }));
   }

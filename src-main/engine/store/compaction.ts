@@ -10,7 +10,9 @@
 // remove a deleted call's words at once (FTS5 secure-delete), so once the
 // free pages are gone and the WAL is folded in, no copy of the text is left.
 // A database created before auto_vacuum was on is converted by one full
-// VACUUM, the first time it needs compacting.
+// VACUUM, the first time it needs compacting; one with only a few pages left
+// in use (everything deleted) is compacted by a VACUUM too, which then copies
+// almost nothing.
 import type { Db } from './db';
 
 /** Pages per incremental-vacuum step: 8 MB at 4 KiB pages. */
@@ -32,7 +34,7 @@ export interface CompactionResult {
   done: boolean;
   /** Pages handed back to the file system. */
   freedPages: number;
-  /** The database was converted to incremental vacuum by a full VACUUM. */
+  /** A full VACUUM ran: to convert the database to incremental vacuum, or because only a few pages were left. */
   fullVacuum: boolean;
 }
 
@@ -60,6 +62,12 @@ export function compact(db: Db, opts: CompactOptions = {}): CompactionResult {
   if (db.pragma('auto_vacuum', { simple: true }) !== AUTO_VACUUM_INCREMENTAL) {
     freedPages = db.pragma('freelist_count', { simple: true }) as number;
     db.pragma('auto_vacuum = INCREMENTAL');
+    db.exec('VACUUM');
+    fullVacuum = true;
+  } else if ((db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number) <= step) {
+    // Almost everything was deleted (delete --all): a VACUUM copies the few pages left, as fast as one step,
+    // while incremental steps over hundreds of thousands of free pages took minutes (each searches the free list).
+    freedPages = db.pragma('freelist_count', { simple: true }) as number;
     db.exec('VACUUM');
     fullVacuum = true;
   } else {

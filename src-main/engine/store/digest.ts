@@ -1,50 +1,166 @@
 // A SHA-256 over everything stored about a finished call, written with it.
 // SQLite keeps no checksum of row contents, so a byte flipped inside a title,
 // a transcript line or a number would otherwise read back as valid data.
-// Reading a call (CallStore.get) and `candor doctor` compare it. A call that
-// is still recording changes every second and is sealed when it finishes.
+// Reading a call (CallStore.get), an export and `candor doctor` compare it.
+// A call that is still recording changes every second and is sealed when it
+// finishes.
+//
+// The digest is over each row as JSON, table by table, in a fixed order
+// (bookkeeping columns such as heartbeats are left out). Reading the rows is
+// what it costs, so a reader that needs them anyway (the export) gets each
+// row handed to it while the digest is computed: the call is read once.
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Db } from './db';
 
-/** The content a digest covers, table by table, in a fixed order (bookkeeping columns such as heartbeats are left out). */
-const PARTS: readonly string[] = [
-  `SELECT id, started_at, ended_at, duration_sec, source, file, title, notes, status, checkpoint_sec, audio_file FROM calls WHERE id = ?`,
-  `SELECT side, start_sec, end_sec, syllables, open FROM segments WHERE call_id = ? ORDER BY id`,
-  `SELECT talk_share, talk_me_sec, talk_them_sec, longest_me_sec, longest_them_sec, patience_mean_sec, patience_median_sec, patience_count,
-     interruptions_me, interruptions_them, silence_share, pace_wpm, pace_method, questions_me, report_json FROM metrics WHERE call_id = ?`,
-  `SELECT side, speaker, start_sec, end_sec, text, words_json, source FROM utterances WHERE call_id = ? ORDER BY id`,
-  `SELECT ord, name, side, talk_sec, share, turns, longest_monologue_sec, questions, words, wpm FROM participants WHERE call_id = ? ORDER BY ord`,
-  `SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples WHERE call_id = ? ORDER BY rowid`,
-];
+/** The tables a digest covers, in its order; the rows of each as `visit` gets them. */
+export const DIGEST_PARTS = ['calls', 'segments', 'metrics', 'utterances', 'participants', 'vision_samples'] as const;
+export type DigestPart = (typeof DIGEST_PARTS)[number];
 
-/** Hashed this many characters at a time: one update per row costs more than the hashing (an export checks every call). */
+/**
+ * The content of each part: the columns, and the order of the rows. Tables
+ * with many rows per call are read in pages, each page a range of the
+ * table's own rowids (a call's rows were written together, so its range
+ * holds little else): in rowid order, with no lookup per row through the
+ * call index and no sort.
+ */
+const SQL: Record<DigestPart, { sql: string; paged?: string }> = {
+  calls: { sql: 'SELECT id, started_at, ended_at, duration_sec, source, file, title, notes, status, checkpoint_sec, audio_file FROM calls WHERE id = ?' },
+  segments: { sql: 'SELECT side, start_sec, end_sec, syllables, open FROM segments', paged: 'id' },
+  metrics: {
+    sql: `SELECT talk_share, talk_me_sec, talk_them_sec, longest_me_sec, longest_them_sec, patience_mean_sec, patience_median_sec, patience_count,
+     interruptions_me, interruptions_them, silence_share, pace_wpm, pace_method, questions_me, report_json FROM metrics WHERE call_id = ?`,
+  },
+  utterances: { sql: 'SELECT side, speaker, start_sec, end_sec, text, words_json, source FROM utterances', paged: 'id' },
+  participants: { sql: 'SELECT ord, name, side, talk_sec, share, turns, longest_monologue_sec, questions, words, wpm FROM participants WHERE call_id = ? ORDER BY ord' },
+  vision_samples: { sql: 'SELECT t_sec, faces_visible, facing_count, camera_on FROM vision_samples', paged: 'rowid' },
+};
+
+/** Where report_json is in a metrics row. */
+export const METRICS_REPORT_JSON = 14;
+
+/** Rows per page of a paged part: a call of a million utterances is hashed in bounded memory. */
+const PAGE_ROWS = 4096;
+
+/** Hashed this many characters at a time: one update per row costs more than the hashing. */
 const HASH_CHUNK_CHARS = 1 << 16;
 
-type Statement = ReturnType<Db['prepare']>;
-const prepared = new WeakMap<Db, Statement[]>();
+type Statement = Database.Statement<unknown[]>;
 
-function statements(db: Db): Statement[] {
-  let s = prepared.get(db);
-  if (!s) prepared.set(db, (s = PARTS.map((sql) => db.prepare(sql).raw())));
-  return s;
+type Reader =
+  /** All rows of the call at once (one row, or a few). */
+  | { one: Statement }
+  | {
+    /** The first and last rowid of the call's rows (from the call index, which holds both). */
+    bounds: Statement;
+    /** One page: rowids after ?, up to ?, of the call ?; each row ends with its rowid. */
+    page: Statement;
+  };
+
+const prepared = new WeakMap<Db, Reader[]>();
+
+/** The paged statements as written, for the query-plan test. */
+export function digestPageSql(part: DigestPart): { bounds: string; page: string } | null {
+  const { sql, paged } = SQL[part];
+  if (!paged) return null;
+  return {
+    bounds: `SELECT min(${paged}), max(${paged}) FROM ${part} WHERE call_id = ?`,
+    // `+call_id`: the call's rows are found by their rowid range, not looked up one by one through the call index.
+    page: `${sql.replace(' FROM ', `, ${paged} FROM `)} WHERE ${paged} > ? AND ${paged} <= ? AND +call_id = ? ORDER BY ${paged} LIMIT ${PAGE_ROWS}`,
+  };
 }
 
-/** Row by row, so that a call of a million utterances is hashed in bounded memory. */
-export function callDigest(db: Db, callId: number): string {
+function readers(db: Db): Reader[] {
+  let r = prepared.get(db);
+  if (!r) {
+    r = DIGEST_PARTS.map((part) => {
+      const paging = digestPageSql(part);
+      return paging ? { bounds: db.prepare(paging.bounds).raw(), page: db.prepare(paging.page).raw() } : { one: db.prepare(SQL[part].sql).raw() };
+    });
+    prepared.set(db, r);
+  }
+  return r;
+}
+
+/** Every row of one part of a call, in the digest's order. */
+function eachRow(r: Reader, callId: number, fn: (row: unknown[]) => void): void {
+  if ('one' in r) {
+    for (const row of r.one.all(callId) as unknown[][]) fn(row);
+    return;
+  }
+  const [lo, hi] = r.bounds.get(callId) as [number | null, number | null];
+  if (lo === null || hi === null) return;
+  let after = lo - 1;
+  for (;;) {
+    const rows = r.page.all(after, hi, callId) as unknown[][];
+    for (const row of rows) {
+      after = row.pop() as number; // the rowid, selected last for paging, is not part of the content
+      fn(row);
+    }
+    if (rows.length < PAGE_ROWS) return;
+  }
+}
+
+/**
+ * The digest of a call, row by row; `visit` (optional) gets each row of each
+ * part as it is hashed. Reads only; throws SQLite's error for a damaged page.
+ */
+export function digestCall(db: Db, callId: number, visit?: (part: DigestPart, row: unknown[]) => void): string {
   const h = createHash('sha256');
   let text = '';
-  for (const st of statements(db)) {
+  const rs = readers(db);
+  DIGEST_PARTS.forEach((part, i) => {
     text += '\u0000table\n';
-    for (const row of st.iterate(callId)) {
+    eachRow(rs[i], callId, (row) => {
+      visit?.(part, row);
       text += `${JSON.stringify(row)}\n`;
       if (text.length >= HASH_CHUNK_CHARS) {
         h.update(text);
         text = '';
       }
-    }
-  }
+    });
+  });
   h.update(text);
   return h.digest('hex');
+}
+
+/** A call's rows as the digest reads them (raw arrays, the columns of SQL above, in the digest's order). */
+export interface CallRows {
+  call?: unknown[];
+  metrics?: unknown[];
+  segments: unknown[][];
+  utterances: unknown[][];
+  participants: unknown[][];
+  vision: unknown[][];
+}
+
+/**
+ * Every row of a call with its digest, read once. Readers build a call from
+ * these rows, so what they return is what the digest covers: read from the
+ * tables themselves, never from an index entry the digest did not see.
+ */
+export function readCallRows(db: Db, callId: number): { rows: CallRows; digest: string } {
+  const rows: CallRows = { segments: [], utterances: [], participants: [], vision: [] };
+  const digest = digestCall(db, callId, (part, row) => {
+    switch (part) {
+      case 'calls': rows.call = row; break;
+      case 'metrics': rows.metrics = row; break;
+      case 'segments': rows.segments.push(row); break;
+      case 'utterances': rows.utterances.push(row); break;
+      case 'participants': rows.participants.push(row); break;
+      case 'vision_samples': rows.vision.push(row); break;
+    }
+  });
+  return { rows, digest };
+}
+
+/** Rows in time order (column `at`), ties in the order they were written: a stable sort, in place. */
+export function inTimeOrder(rows: unknown[][], at: number): unknown[][] {
+  return rows.sort((a, b) => (a[at] as number) - (b[at] as number));
+}
+
+export function callDigest(db: Db, callId: number): string {
+  return digestCall(db, callId);
 }
 
 /** Writes the digest of a finished call; a call still recording has none. Run inside the writing transaction. */
@@ -55,9 +171,14 @@ export function sealCall(db: Db, callId: number): void {
   else db.prepare('INSERT OR REPLACE INTO call_digests (call_id, sha256) VALUES (?, ?)').run(callId, callDigest(db, callId));
 }
 
+/** The digest written with a call; undefined for a call still recording (or stored before digests). */
+export function storedDigest(db: Db, callId: number): string | undefined {
+  return db.prepare('SELECT sha256 FROM call_digests WHERE call_id = ?').pluck().get(callId) as string | undefined;
+}
+
 /** True when a finished call's stored data no longer matches its digest (false without a digest). */
 export function digestMismatch(db: Db, callId: number): boolean {
-  const stored = db.prepare('SELECT sha256 FROM call_digests WHERE call_id = ?').pluck().get(callId) as string | undefined;
+  const stored = storedDigest(db, callId);
   return stored !== undefined && stored !== callDigest(db, callId);
 }
 

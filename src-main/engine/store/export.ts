@@ -1,18 +1,17 @@
 // Export of calls: JSON (everything the store has about each call) or CSV
 // (one row of metrics per call, for a spreadsheet). Streamed: each call is
 // written to the sink as soon as it is read, so memory stays flat however
-// large the history. For JSON, SQLite builds each call's text itself
-// (export-sql.ts), which is several times faster than reading thousands of
-// rows into JS objects and serialising them again. One call that cannot be
+// large the history. Each call is checked against its digest before it is
+// written; for JSON its text is built from the rows that check read
+// (export-call.ts), so a call is read once. One call that cannot be
 // read (damaged row or a digest that no longer matches) is left out and
 // named in `skipped`; it does not stop the export of the others, unless it is
 // the only call asked for.
 import type { ExportFormat } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
 import type { CallStore } from './calls-store';
-import { mapSqliteError, type Db } from './db';
-import { digestMismatch } from './digest';
-import { CALL_JSON_SQL, callJson, CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL, type CallJsonRow } from './export-sql';
+import { checkCall, exportCallJson, schemaHasRows } from './export-call';
+import { CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL } from './export-sql';
 
 export const CSV_COLUMNS = [
   'id', 'title', 'started_at', 'duration_sec', 'status', 'talk_share', 'talk_me_sec', 'talk_them_sec',
@@ -34,8 +33,6 @@ export interface ExportSummary {
 }
 
 const PROGRESS_EVERY = 100;
-
-type Statement = ReturnType<Db['prepare']>;
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -63,40 +60,6 @@ export function writeExport(store: CallStore, ids: number[] | 'all', format: Exp
 }
 
 /**
- * Why a call cannot be exported, as CallStore.get names it, or null: its rows
- * fail to read, or they read fine but no longer match the digest written with
- * them (which the export's own SQL would not notice).
- */
-function damage(store: CallStore, id: number): unknown {
-  try {
-    if (!digestMismatch(store.db, id)) return null;
-  } catch {
-    // named by get() below
-  }
-  try {
-    store.get(id);
-    return null;
-  } catch (err) {
-    return err;
-  }
-}
-
-/** The JSON text of one call; throws what CallStore.get throws for it (CALL_NOT_FOUND, a named damage). */
-function oneCallJson(store: CallStore, one: Statement, id: number): string {
-  const bad = damage(store, id);
-  if (bad) throw bad;
-  let row: CallJsonRow | undefined;
-  try {
-    row = one.get(id) as CallJsonRow | undefined;
-  } catch (err) {
-    store.get(id); // names the damage
-    throw mapSqliteError(err, store.path);
-  }
-  if (!row) store.get(id); // CALL_NOT_FOUND
-  return callJson(row!);
-}
-
-/**
  * One damaged call must not sink an export of many: with 'all' or several ids
  * it is left out and reported through `onSkip` (and in the JSON's `skipped`);
  * a single requested call fails with its error.
@@ -114,12 +77,12 @@ function eachCall(list: number[], onSkip: ExportSkip, fn: (id: number, i: number
 
 function writeJson(store: CallStore, ids: number[] | 'all', sink: ExportSink, onProgress?: ExportProgress, onSkip?: ExportSkip): ExportSummary {
   const list = exportIds(store, ids);
-  const one = store.db.prepare(CALL_JSON_SQL);
+  const rowsSchema = schemaHasRows(store);
   const skipped: SkippedCall[] = [];
   sink.write(`{\n  "exportedAt": ${JSON.stringify(new Date().toISOString())},\n  "calls": [`);
   let calls = 0;
   eachCall(list, (s) => { skipped.push(s); onSkip?.(s); }, (id, i) => {
-    const text = oneCallJson(store, one, id);
+    const text = exportCallJson(store, id, rowsSchema);
     sink.write(`${calls++ ? ',' : ''}\n    ${text}`);
     if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, list.length);
   });
@@ -141,10 +104,9 @@ function writeCsv(store: CallStore, ids: number[] | 'all', sink: ExportSink, onP
   let chunk = '';
   const byId = new Map(rows.map((r) => [r[0] as number, r]));
   eachCall([...byId.keys()], (s) => { skipped.push(s); onSkip?.(s); }, (id) => {
-    const bad = damage(store, id);
-    if (bad) throw bad;
     const r = byId.get(id)!;
     if (r.length === 1) store.get(id); // CALL_NOT_FOUND
+    checkCall(store, id);
     chunk += `${r.map(csvCell).join(',')}\n`;
     if (++calls % PROGRESS_EVERY === 0) {
       sink.write(chunk);

@@ -2,6 +2,7 @@
 // transaction, in order. Append new steps; never edit a released one.
 import type { Db } from './db';
 import { sealAll } from './digest';
+import { TREND_LANGUAGE_SET } from './trends';
 
 export interface Migration {
   version: number;
@@ -211,6 +212,28 @@ export const MIGRATIONS: Migration[] = [
         id     INTEGER PRIMARY KEY CHECK (id = 1),
         since  TEXT NOT NULL
       );
+    `,
+  },
+  {
+    // Trends over ten years (issue 13): the language figures are copied out
+    // of each report into columns (TREND_LANGUAGE_SET, also applied to every
+    // metrics row written from now on), and two covering indexes hold all
+    // that trends read, so a trend reads neither a call's row nor its report.
+    version: 5,
+    name: 'trends without reading reports: language figures as columns, covering indexes',
+    sql: `
+      ALTER TABLE metrics ADD COLUMN has_language INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE metrics ADD COLUMN fillers_per_min REAL;
+      ALTER TABLE metrics ADD COLUMN questions_lang REAL;
+      ALTER TABLE metrics ADD COLUMN engaging REAL;
+      ALTER TABLE metrics ADD COLUMN sentiment REAL;
+      ALTER TABLE metrics ADD COLUMN engagement REAL;
+      UPDATE metrics SET ${TREND_LANGUAGE_SET} WHERE json_valid(report_json); -- a damaged report has none
+
+      DROP INDEX metrics_trends;
+      CREATE INDEX metrics_trends ON metrics(call_id, talk_share, pace_wpm, longest_me_sec, patience_mean_sec, questions_me,
+        has_language, fillers_per_min, questions_lang, engaging, sentiment, engagement);
+      CREATE INDEX calls_trends ON calls(started_at, id, status, duration_sec);
     `,
   },
 ];

@@ -28,10 +28,69 @@ function per10(n: number | null, durationSec: number): number | null {
 }
 
 /**
- * Reads calls_started and, per call, the index metrics_trends; the language
- * figures exist only inside the stored report, so its page is read for them.
+ * The language figures of a call exist only inside its stored report; they
+ * are copied into columns of its metrics row when it is written (and by the
+ * version-5 migration for calls stored before), so that trends never parse a
+ * report: over ten years that is 10,000 reports of ~5 KB, hundreds of ms.
+ * The one definition of those columns, used by both.
+ */
+export const TREND_LANGUAGE_SET = `
+  has_language = json_type(report_json, '$.metrics.fillers') IS NOT NULL,
+  fillers_per_min = json_extract(report_json, '$.metrics.fillers.perMinute'),
+  questions_lang = json_extract(report_json, '$.metrics.questions.me'),
+  engaging = json_extract(report_json, '$.metrics.engagingQuestions'),
+  sentiment = json_extract(report_json, '$.metrics.sentiment.call'),
+  engagement = json_extract(report_json, '$.metrics.engagement.call')`;
+
+/** A figure that counts toward an average: NULLs are skipped by avg, and so are the infinities, as in `mean`. */
+const fin = (x: string): string => `CASE WHEN abs(${x}) <= 1.7976931348623157e308 THEN ${x} END`;
+
+/**
+ * One row per week with calls. The weeks come from JS (local time, as
+ * isoWeekMonday) as [name, first instant, first instant of the next week] in
+ * the stored ISO form; each week's calls are a range of the covering index
+ * calls_trends (start, id, status, length), each call's figures come from
+ * the covering index metrics_trends, and SQLite averages them (compensated
+ * summation, see `mean`): 10,000 calls never cross into JS one by one.
  */
 export const TRENDS_SQL = `
+  WITH weeks(week, lo, hi) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))
+  SELECT w.week, count(*) AS calls,
+    avg(${fin('m.talk_share')}) AS talk_share, avg(${fin('m.pace_wpm')}) AS pace_wpm,
+    avg(${fin('m.longest_me_sec')}) AS longest_me_sec, avg(${fin('m.patience_mean_sec')}) AS patience_mean_sec,
+    avg(${fin('m.questions_me')}) AS questions_me,
+    coalesce(sum(m.has_language = 1), 0) AS language_calls,
+    avg(CASE WHEN m.has_language = 1 THEN ${fin('m.fillers_per_min')} END) AS fillers_per_min,
+    avg(CASE WHEN m.has_language = 1 AND c.duration_sec > 0 THEN ${fin('m.questions_lang / c.duration_sec * 600')} END) AS questions_per_10,
+    avg(CASE WHEN m.has_language = 1 AND c.duration_sec > 0 THEN ${fin('m.engaging / c.duration_sec * 600')} END) AS engaging_per_10,
+    avg(CASE WHEN m.has_language = 1 THEN ${fin('m.sentiment')} END) AS sentiment,
+    avg(CASE WHEN m.has_language = 1 THEN ${fin('m.engagement')} END) AS engagement
+  FROM weeks w
+    JOIN calls c INDEXED BY calls_trends ON c.started_at >= w.lo AND c.started_at < w.hi AND c.status != 'recording'
+    LEFT JOIN metrics m INDEXED BY metrics_trends ON m.call_id = c.id
+  GROUP BY w.week ORDER BY w.week`;
+
+interface WeekRow {
+  week: string;
+  calls: number;
+  talk_share: number | null;
+  pace_wpm: number | null;
+  longest_me_sec: number | null;
+  patience_mean_sec: number | null;
+  questions_me: number | null;
+  language_calls: number;
+  fillers_per_min: number | null;
+  questions_per_10: number | null;
+  engaging_per_10: number | null;
+  sentiment: number | null;
+  engagement: number | null;
+}
+
+/** The start of the newest call (calls_started, read from its end). */
+export const LATEST_CALL_SQL = 'SELECT max(started_at) FROM calls';
+
+/** A file of a schema before 5 opened read-only (not migrated): the figures from the reports themselves. */
+const TRENDS_SQL_BEFORE_V5 = `
   SELECT c.started_at, c.duration_sec, m.talk_share, m.pace_wpm, m.longest_me_sec, m.patience_mean_sec, m.questions_me,
     json_type(m.report_json, '$.metrics.fillers') IS NOT NULL AS has_language,
     json_extract(m.report_json, '$.metrics.fillers.perMinute') AS fillers_per_min,
@@ -39,8 +98,10 @@ export const TRENDS_SQL = `
     json_extract(m.report_json, '$.metrics.engagingQuestions') AS engaging,
     json_extract(m.report_json, '$.metrics.sentiment.call') AS sentiment,
     json_extract(m.report_json, '$.metrics.engagement.call') AS engagement
-  FROM calls c LEFT JOIN metrics m INDEXED BY metrics_trends ON m.call_id = c.id
+  FROM calls c LEFT JOIN metrics m ON m.call_id = c.id
   WHERE c.status != 'recording' AND c.started_at >= ? ORDER BY c.started_at`;
+
+const TREND_COLUMNS_VERSION = 5;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -53,10 +114,31 @@ export function isoWeekMonday(d: Date): string {
   return `${m.getFullYear()}-${pad(m.getMonth() + 1)}-${pad(m.getDate())}`;
 }
 
+function round3(x: number | null): number | null {
+  return x === null ? null : Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The mean as SQLite's avg() computes it (compensated Kahan-Babuska-Neumaier
+ * summation, then one division), so that a file read the old way gives the
+ * same figures as TRENDS_SQL; null for no finite value.
+ */
+export function mean(xs: (number | null)[]): number | null {
+  let sum = 0;
+  let err = 0;
+  let n = 0;
+  for (const x of xs) {
+    if (x === null || !Number.isFinite(x)) continue;
+    const t = sum + x;
+    err += Math.abs(sum) > Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+    sum = t;
+    n++;
+  }
+  return n ? (Number.isFinite(err) ? sum + err : sum) / n : null;
+}
+
 function avg(xs: (number | null)[]): number | null {
-  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
-  if (v.length === 0) return null;
-  return Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 1000) / 1000;
+  return round3(mean(xs));
 }
 
 const DAY_MS = 86_400_000;
@@ -80,7 +162,8 @@ function weekNamer(): (iso: string) => string {
 
 /**
  * Trends over the last `weeks` weeks (counting the current one), oldest
- * first. Calls still recording are left out.
+ * first. Calls still recording are left out; a call dated after today still
+ * counts in its own week.
  */
 export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}): TrendPoint[] {
   const now = opts.now ?? new Date();
@@ -88,7 +171,37 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
   const firstMonday = isoWeekMonday(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7 * (weeks - 1)));
   const [fy, fm, fd] = firstMonday.split('-').map(Number);
   const since = new Date(fy, fm - 1, fd).toISOString();
-  const rows = db.prepare(TRENDS_SQL).all(since) as Row[];
+  if ((db.pragma('user_version', { simple: true }) as number) < TREND_COLUMNS_VERSION) return trendsFromReports(db, since);
+  const latest = db.prepare(LATEST_CALL_SQL).pluck().get() as string | null;
+  if (latest === null || latest < since) return [];
+  const last = isoWeekMonday(new Date(latest));
+  const bounds: [string, string, string][] = [];
+  for (let i = 0; ; i++) {
+    const start = new Date(fy, fm - 1, fd + 7 * i);
+    const week = `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
+    if (week > last) break;
+    bounds.push([week, start.toISOString(), new Date(fy, fm - 1, fd + 7 * (i + 1)).toISOString()]);
+  }
+  return (db.prepare(TRENDS_SQL).all(JSON.stringify(bounds)) as WeekRow[]).map((r) => ({
+    week: r.week,
+    calls: r.calls,
+    talkShare: round3(r.talk_share),
+    paceWpm: round3(r.pace_wpm),
+    longestMonologueSec: round3(r.longest_me_sec),
+    patienceMeanSec: round3(r.patience_mean_sec),
+    questionsMe: round3(r.questions_me),
+    languageCalls: r.language_calls,
+    fillersPerMinute: round3(r.fillers_per_min),
+    questionsPer10Min: round3(r.questions_per_10),
+    engagingQuestionsPer10Min: round3(r.engaging_per_10),
+    sentiment: round3(r.sentiment),
+    engagement: round3(r.engagement),
+  }));
+}
+
+/** A file of a schema before 5 (read-only, not migrated): every call's figures from its report, grouped here. */
+function trendsFromReports(db: Db, since: string): TrendPoint[] {
+  const rows = db.prepare(TRENDS_SQL_BEFORE_V5).all(since) as Row[];
   const weekOf = weekNamer();
   const byWeek = new Map<string, Row[]>();
   for (const r of rows) {
@@ -97,6 +210,11 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
     if (!list) byWeek.set(week, (list = []));
     list.push(r);
   }
+  return weekPoints(byWeek);
+}
+
+/** One point per week with calls, oldest first: the averages of its calls (the language ones over calls that have them). */
+function weekPoints(byWeek: Map<string, Row[]>): TrendPoint[] {
   return [...byWeek.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([week, rs]) => ({ week, rs, lang: rs.filter((r) => r.has_language === 1) }))

@@ -15,10 +15,11 @@ export const SAME_SPEAKER_OVERLAP_TOLERANCE_SEC = 0.01;
  * the next name. Cues before the first name have no one to carry and come
  * back apart, in `leading`.
  */
-export function fillSpeakers(cues: readonly RawCue[]): { named: RawCue[]; leading: RawCue[] } {
+export function fillSpeakers(cues: readonly RawCue[]): { named: RawCue[]; leading: RawCue[]; carried: RawCue[] } {
   let last: string | null = null;
   const named: RawCue[] = [];
   const leading: RawCue[] = [];
+  const carried: RawCue[] = [];
   for (const c of cues) {
     if (c.speaker !== null) {
       last = c.speaker;
@@ -26,10 +27,20 @@ export function fillSpeakers(cues: readonly RawCue[]): { named: RawCue[]; leadin
     } else if (last === null) {
       leading.push(c);
     } else {
-      named.push({ ...c, speaker: last });
+      const cue = { ...c, speaker: last };
+      named.push(cue);
+      carried.push(cue);
     }
   }
-  return { named, leading };
+  return { named, leading, carried };
+}
+
+/** Says how many unlabelled cues went to the speaker before them: it changes that speaker's figures. */
+export function carriedSpeakerNote(carried: readonly RawCue[]): string | null {
+  if (carried.length === 0) return null;
+  const first = carried[0];
+  return `${plural(carried.length, 'cue')} without a speaker name ${carried.length === 1 ? 'was' : 'were'} given to the speaker before ${carried.length === 1 ? 'it' : 'them'} ` +
+    `(first: line ${first.line}, given to "${first.speaker}").`;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { Utterance } from '../../contract/calls';
 import type { Segments } from '../../contract/report';
 import { union } from '../metrics/spans';
-import { fillSpeakers, sameSpeakerOverlapNote } from './check';
+import { carriedSpeakerNote, fillSpeakers, sameSpeakerOverlapNote } from './check';
 import { transcriptError } from './errors';
 import { FormatSniffer, formatByExtension } from './format';
 import { ImportLog, leadingUnnamedNote, plural } from './import-log';
@@ -141,9 +141,11 @@ export function assignSides(t: ParsedTranscript, opts: SideOptions = {}): Import
     const me = opts.me ? ' --me is not used.' : '';
     return { format: t.format, speakers: [], utterances: sortUtterances(utterances), notes: [...log.notes(), `The transcript names no speakers: each cue's side comes from the audio's voice activity.${near}${me}`] };
   }
-  const { named, leading } = fillSpeakers(t.cues);
+  const { named, leading, carried } = fillSpeakers(t.cues);
   const utterances = sidesByName(named, opts.me, file);
   const notes: string[] = [];
+  const carriedNote = carriedSpeakerNote(carried);
+  if (carriedNote) notes.push(carriedNote);
   const overlap = sameSpeakerOverlapNote(named);
   if (overlap) notes.push(overlap);
   if (leading.length > 0) {

@@ -8,17 +8,16 @@
 import * as ort from 'onnxruntime-node';
 import { CandorError } from '../../contract/errors';
 import { resolveModel } from '../models/resolve';
+import { VAD_CONTEXT, VAD_FRAME, VAD_RATE } from './frames';
 
-export const VAD_RATE = 16000;
-export const VAD_FRAME = 512;
-export const VAD_CONTEXT = 64;
-export const VAD_FRAME_SEC = VAD_FRAME / VAD_RATE;
-const STATE_SIZE = 128;
+/** Silero v6's recurrent state: [2, batch, STATE_SIZE]. */
+export const STATE_SIZE = 128;
 
 let sessionPromise: Promise<ort.InferenceSession> | undefined;
 let sessionPath: string | undefined;
 
-async function loadSession(path: string): Promise<ort.InferenceSession> {
+/** The shared CPU session for a model file (one per process or thread). */
+export async function loadSession(path: string): Promise<ort.InferenceSession> {
   if (sessionPromise && sessionPath === path) return sessionPromise;
   sessionPath = path;
   sessionPromise = ort.InferenceSession.create(path, {
@@ -67,16 +66,5 @@ export class SileroVad {
     });
     this.state = out.stateN as ort.Tensor;
     return Float32Array.from(out.output.data as Float32Array);
-  }
-}
-
-/** Speech on at p >= 0.5, off below 0.35: silero-vad's own thresholds. */
-export class Hysteresis {
-  private speaking = false;
-  constructor(readonly on = 0.5, readonly off = 0.35) {}
-  step(p: number): boolean {
-    if (!this.speaking && p >= this.on) this.speaking = true;
-    else if (this.speaking && p < this.off) this.speaking = false;
-    return this.speaking;
   }
 }

@@ -4,6 +4,7 @@
 // that is being said at a given time.
 import type { CallView } from '../../../src-main/contract/engine-api';
 import type { Side } from '../../../src-main/contract/report';
+import { firstIndexFrom } from '../../../src-main/contract/sorted-search';
 import { clock } from '../../shared/format';
 
 export interface TextPart {
@@ -104,12 +105,5 @@ export function searchLines(lines: readonly TranscriptLine[], query: string): nu
 
 /** The line being said at t: the last one that starts at or before t (lines are in time order); -1 before the first. */
 export function lineAt(lines: readonly TranscriptLine[], t: number): number {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid].start <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstIndexFrom(lines, (l) => l.start > t) - 1;
 }

@@ -78,7 +78,7 @@ const app: ClientOf<AppApi> = {
   async exportCalls(p) {
     cfg.calls.push({ method: 'exportCalls', payload: p });
     const path = `${cfg.exportDir}/candor-calls.${p.format}`;
-    const r = await main.api.exportToFile({ ids: p.ids, format: p.format, path }).catch(plain);
+    const r = await main.api.exportToFile({ ids: p.ids, format: p.format, path, exportId: crypto.randomUUID() }).catch(plain);
     return { path: r.path, calls: r.calls };
   },
   async permissions() {

@@ -164,6 +164,11 @@ test('export writes the file the user chose', async () => {
     const csv = join(dir, 'calls.csv');
     await svc.exportToFile({ ids: 'all', format: 'csv', path: csv });
     assert.match(readFileSync(csv, 'utf8'), /"Export me, ""quoted"""/);
+    // With an exportId (the app's exports), how far it is goes out as onExportProgress under that id.
+    const progress: unknown[] = [];
+    svc.on('onExportProgress', (p) => progress.push(p));
+    await svc.exportToFile({ ids: 'all', format: 'json', path: json, exportId: 'export-1' });
+    assert.deepEqual(progress, [{ exportId: 'export-1', done: 1, total: 1 }]);
     await assert.rejects(svc.exportToFile({ ids: [999], format: 'csv', path: join(dir, 'x.csv') }), /there is no call 999/);
     await assert.rejects(svc.exportToFile({ ids: 'all', format: 'csv', path: join(dir, 'missing', 'x.csv') }), /cannot write .*missing\/x\.csv: the folder .*missing does not exist/);
   } finally {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import test from 'node:test';
 import Database from 'better-sqlite3';
 import { CallStore } from '../../../src-main/engine/store/calls-store';
-import { MIGRATIONS } from '../../../src-main/engine/store/migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/engine/store/migrations';
 import { talkShareSparkline } from '../../../src-main/engine/store/sparkline';
 import { tempDir } from '../../support/tmp';
 import { FILLER, saveCallWith } from './support/history';
@@ -28,18 +28,20 @@ function v2History(path: string): void {
     INSERT INTO calls SELECT id, started_at, ended_at, duration_sec, source, file, title, notes, status, owner_pid, heartbeat_at,
       checkpoint_sec, created_at, updated_at, audio_file FROM s.calls;
     INSERT INTO segments SELECT * FROM s.segments;
-    INSERT INTO metrics SELECT * FROM s.metrics;
+    INSERT INTO metrics SELECT call_id, talk_share, talk_me_sec, talk_them_sec, longest_me_sec, longest_them_sec, patience_mean_sec,
+      patience_median_sec, patience_count, interruptions_me, interruptions_them, silence_share, pace_wpm, pace_method, questions_me,
+      report_json FROM s.metrics;
     INSERT INTO utterances SELECT * FROM s.utterances;
     INSERT INTO call_fts(rowid, title, notes, transcript) SELECT rowid, title, notes, transcript FROM s.call_fts;`);
   db.exec('DETACH s');
   db.close();
 }
 
-test('a version-2 history opens as version 4; old calls are found before and after the backlog', () => {
+test('a version-2 history opens at the current version; old calls are found before and after the backlog', () => {
   const path = join(dir, 'v2.db');
   v2History(path);
   const s = new CallStore(path);
-  assert.equal(s.db.pragma('user_version', { simple: true }), 4);
+  assert.equal(s.db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   assert.equal(s.db.prepare('SELECT count(*) FROM calls WHERE utterances_indexed = 0').pluck().get(), 2);
   const expected = s.list().map((c) => talkShareSparkline(s.segments(c.id), c.durationSec));
   const check = () => {

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { BACKLOG_SQL } from '../../../src-main/engine/store/backlog';
 import { CallStore, LIST_SQL, SEGMENTS_SQL, SUMMARY_SELECT, UTTERANCES_SQL, VISION_SQL } from '../../../src-main/engine/store/calls-store';
-import { CALL_JSON_SQL, CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL } from '../../../src-main/engine/store/export-sql';
+import { digestPageSql } from '../../../src-main/engine/store/digest';
+import { CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL } from '../../../src-main/engine/store/export-sql';
 import { CALL_TEXT_SQL, FIRST_UTTERANCE_MATCH_SQL, SEARCH_CALLS_SQL } from '../../../src-main/engine/store/search';
-import { TRENDS_SQL } from '../../../src-main/engine/store/trends';
+import { LATEST_CALL_SQL, TRENDS_SQL } from '../../../src-main/engine/store/trends';
 import { tempDir } from '../../support/tmp';
 import { FILLER, saveCallWith } from './support/history';
 
@@ -23,13 +24,17 @@ const HOT: [string, string, unknown[]][] = [
   ['search: calls', SEARCH_CALLS_SQL, ['"plan"', 100]],
   ['search: title and notes', CALL_TEXT_SQL, [1]],
   ['search: moment', FIRST_UTTERANCE_MATCH_SQL, ['"aaaaaabplan"']],
-  ['trends', TRENDS_SQL, ['2020-01-01']],
+  ['trends', TRENDS_SQL, [JSON.stringify([['2020-01-06', '2020-01-05T23:00:00.000Z', '2020-01-12T23:00:00.000Z']])]],
+  ['trends: newest call', LATEST_CALL_SQL, []],
   ['export: ids', EXPORT_IDS_ALL_SQL, []],
-  ['export: one call as JSON', CALL_JSON_SQL, [1]],
   ['export: CSV', CSV_SQL_ALL, []],
   ['export: CSV of one call', CSV_SQL_ONE, [1]],
   ['backlog', BACKLOG_SQL, [16]],
   ['live checkpoint: open segments', 'DELETE FROM segments WHERE call_id = ? AND open = 1', [1]],
+  ...(['segments', 'utterances', 'vision_samples'] as const).flatMap((part): [string, string, unknown[]][] => [
+    [`digest and export: rowid range of a call's ${part}`, digestPageSql(part)!.bounds, [1]],
+    [`digest and export: a page of a call's ${part}`, digestPageSql(part)!.page, [0, 100, 1]],
+  ]),
   ['recovery: calls still recording', "SELECT id, owner_pid, heartbeat_at, checkpoint_sec FROM calls WHERE status = 'recording'", []],
 ];
 
@@ -47,7 +52,7 @@ test('the hot queries use indexes that match their order', () => {
       // index holds only the rows wanted (the partial index of the backlog).
       if (scan && BIG.includes(scan[1])) {
         assert.doesNotMatch(step, /^SCAN (metrics|m)\b/, `${name}: ${step}`);
-        assert.match(step, /USING (COVERING )?INDEX (calls_started|calls_backlog)/, `${name}: ${step}\n${plan.join('\n')}`);
+        assert.match(step, /USING (COVERING )?INDEX (calls_started|calls_backlog|calls_trends)/, `${name}: ${step}\n${plan.join('\n')}`);
       }
       // Trends group their rows into at most one row per week; nothing else may sort.
       if (name !== 'trends' || !/GROUP BY/.test(step)) assert.doesNotMatch(step, /TEMP B-TREE/, `${name} sorts: ${plan.join('\n')}`);

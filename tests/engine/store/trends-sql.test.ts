@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { CallStore } from '../../../src-main/engine/store/calls-store';
 import { reportFromSegments } from '../../../src-main/engine/store/recovery';
-import { isoWeekMonday, weeklyTrends } from '../../../src-main/engine/store/trends';
+import { isoWeekMonday, mean, weeklyTrends } from '../../../src-main/engine/store/trends';
 import { rng } from '../../support/rng';
 import { tempDir } from '../../support/tmp';
 import { segmentsFor } from './support/history';
@@ -32,5 +32,21 @@ test('weekly trends from SQL equal the JS reference over 60 weeks of calls', () 
     assert.equal(t.calls, shares.length);
     assert.equal(t.talkShare, Math.round((shares.reduce((a, b) => a + b, 0) / shares.length) * 1000) / 1000);
   }
+  s.close();
+});
+
+test('the mean of a file read the old way is the one SQLite averages with (compensated, not a plain sum)', () => {
+  const s = new CallStore(join(dir, 'mean.db'));
+  const r = rng(11);
+  const avg = s.db.prepare('SELECT avg(value) FROM json_each(?)').pluck();
+  let plainDiffers = 0;
+  for (let i = 0; i < 2000; i++) {
+    const xs = Array.from({ length: 1 + Math.floor(r() * 40) }, () => Math.round(r() * 1e6) / (r() < 0.5 ? 1e3 : 7));
+    assert.equal(mean(xs), avg.get(JSON.stringify(xs)), JSON.stringify(xs));
+    if (xs.reduce((a, b) => a + b, 0) / xs.length !== mean(xs)) plainDiffers++;
+  }
+  assert.ok(plainDiffers > 0, 'the data has sums where the plain one differs, so the comparison can fail');
+  assert.equal(mean([null, Infinity, 2, 4]), 3);
+  assert.equal(mean([null]), null);
   s.close();
 });

@@ -9,17 +9,8 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { CandorError } from '../../../src-main/contract/errors';
 import { loadTranscript, parseTranscript } from '../../../src-main/engine/transcript/import';
+import { throwsCandorError } from '../../support/candor-error';
 import { tempDir } from '../../support/tmp';
-
-function rejects(fn: () => unknown, code: string, message: string, hint?: string): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof CandorError, String(err));
-    assert.equal(err.code, code);
-    assert.equal(err.message, message);
-    if (hint !== undefined) assert.equal(err.hint, hint);
-    return true;
-  });
-}
 
 const vtt = (...cues: string[]): string => `WEBVTT\n\n${cues.join('\n\n')}\n`;
 
@@ -30,7 +21,7 @@ test('skipped cues and lenient timings reach the notes; the import fails only wh
     'Skipped 1 malformed cue (line 6: malformed cue timing "garbage --> 00:00:03.000").',
     'Read 1 cue timing in a non-standard form (first: line 9, "0:0:4.0 --> 0:0:5.0").',
   ]);
-  rejects(() => parseTranscript(vtt('xx --> yy\nAna: a', 'zz --> 00:01.000\nAna: b'), { file: 'g.vtt', me: 'Ana' }), 'TRANSCRIPT_INVALID',
+  throwsCandorError(() => parseTranscript(vtt('xx --> yy\nAna: a', 'zz --> 00:01.000\nAna: b'), { file: 'g.vtt', me: 'Ana' }), 'TRANSCRIPT_INVALID',
     'g.vtt:3: no usable cue: 2 cues skipped, the first because: malformed cue timing "xx --> yy"');
 });
 
@@ -45,6 +36,10 @@ test('the speaker carries forward over unlabelled cues, in VTT as in SRT; names 
     '00:03.000 --> 00:04.000\n  ANA : again', '00:04.000 --> 00:05.000\nben: yo'), { file: 'c.vtt', me: 'ana' });
   assert.deepEqual(t.speakers, ['Ana', 'ben']);
   assert.deepEqual(t.utterances.map((u) => [u.speaker, u.side]), [['Ana', 'me'], ['Ana', 'me'], ['ANA', 'me'], ['ben', 'them']]);
+  // it changes Ana's figures, so the report says so
+  assert.deepEqual(t.notes, ['1 cue without a speaker name was given to the speaker before it (first: line 6, given to "Ana").']);
+  const many = parseTranscript(vtt('00:01.000 --> 00:02.000\nBen: hi', '00:02.000 --> 00:03.000\nmore', '00:03.000 --> 00:04.000\nand more'), { file: 'm.vtt', me: 'Ben' });
+  assert.deepEqual(many.notes, ['2 cues without a speaker name were given to the speaker before them (first: line 6, given to "Ben").']);
 });
 
 test('cues before the first name are skipped with a note when there is no audio', () => {
@@ -55,13 +50,13 @@ test('cues before the first name are skipped with a note when there is no audio'
 
 test('a wrong --me suggests the closest names', () => {
   const text = vtt('00:01.000 --> 00:02.000\nAna Lopez: hi', '00:02.000 --> 00:03.000\nBen Ode: yo', '00:03.000 --> 00:04.000\nBenedict Cumberbatch: hey');
-  rejects(() => parseTranscript(text, { file: 'w.vtt', me: 'Ben Oed' }), 'TRANSCRIPT_INVALID',
+  throwsCandorError(() => parseTranscript(text, { file: 'w.vtt', me: 'Ben Oed' }), 'TRANSCRIPT_INVALID',
     'w.vtt: no speaker named "Ben Oed"; speakers found: "Ana Lopez", "Ben Ode", "Benedict Cumberbatch"',
     'Pass --me with one of those names, spelled as in the file. Did you mean "Ben Ode"?');
-  rejects(() => parseTranscript(text, { file: 'w.vtt', me: 'lopez' }), 'TRANSCRIPT_INVALID',
+  throwsCandorError(() => parseTranscript(text, { file: 'w.vtt', me: 'lopez' }), 'TRANSCRIPT_INVALID',
     'w.vtt: no speaker named "lopez"; speakers found: "Ana Lopez", "Ben Ode", "Benedict Cumberbatch"',
     'Pass --me with one of those names, spelled as in the file. Did you mean "Ana Lopez"?');
-  rejects(() => parseTranscript(text, { file: 'w.vtt', me: 'Xavier' }), 'TRANSCRIPT_INVALID',
+  throwsCandorError(() => parseTranscript(text, { file: 'w.vtt', me: 'Xavier' }), 'TRANSCRIPT_INVALID',
     'w.vtt: no speaker named "Xavier"; speakers found: "Ana Lopez", "Ben Ode", "Benedict Cumberbatch"',
     'Pass --me with one of those names, spelled as in the file.');
 });
@@ -82,21 +77,21 @@ test('files: BOM, CRLF and NUL bytes are read; non-UTF-8 and UTF-16 are refused 
 
   const latin1 = join(dir, 'latin1.srt');
   writeFileSync(latin1, Buffer.concat([Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nAna: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
-  rejects(() => loadTranscript(latin1, { me: 'Ana' }), 'TRANSCRIPT_INVALID',
+  throwsCandorError(() => loadTranscript(latin1, { me: 'Ana' }), 'TRANSCRIPT_INVALID',
     `${latin1}:3: the file is not UTF-8 text (byte 0xE9 is not valid UTF-8; Windows-1252 or Latin-1 perhaps)`,
     'Save the transcript as UTF-8 (in most editors: "Save with encoding" > UTF-8) and try again.');
 
   const utf16 = join(dir, 'u16.vtt');
   writeFileSync(utf16, Buffer.from('\uFEFFWEBVTT\n\n00:01.000 --> 00:02.000\nAna: hi\n', 'utf16le'));
-  rejects(() => loadTranscript(utf16, { me: 'Ana' }), 'TRANSCRIPT_INVALID', `${utf16}:1: the file is UTF-16LE text, not UTF-8`);
+  throwsCandorError(() => loadTranscript(utf16, { me: 'Ana' }), 'TRANSCRIPT_INVALID', `${utf16}:1: the file is UTF-16LE text, not UTF-8`);
 
   const fifo = join(dir, 'pipe.vtt');
   execFileSync('mkfifo', [fifo]);
-  rejects(() => loadTranscript(fifo, { me: 'Ana' }), 'TRANSCRIPT_INVALID', `${fifo}: a named pipe, not a transcript file`,
+  throwsCandorError(() => loadTranscript(fifo, { me: 'Ana' }), 'TRANSCRIPT_INVALID', `${fifo}: a named pipe, not a transcript file`,
     'Save the transcript to a file and pass the path of that file.');
   const folder = join(dir, 'folder.vtt');
   mkdirSync(folder);
-  rejects(() => loadTranscript(folder, { me: 'Ana' }), 'TRANSCRIPT_INVALID', `${folder}: a folder, not a transcript file`);
+  throwsCandorError(() => loadTranscript(folder, { me: 'Ana' }), 'TRANSCRIPT_INVALID', `${folder}: a folder, not a transcript file`);
 });
 
 test('200 000 distinct speakers: a wrong or missing --me is still a short CandorError', () => {

@@ -6,19 +6,10 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { CandorError } from '../../../src-main/contract/errors';
 import { detectFormat, loadTranscript, parseTranscript } from '../../../src-main/engine/transcript/import';
+import { throwsCandorError } from '../../support/candor-error';
 import { tempDir } from '../../support/tmp';
 
 const FIX = new URL('./fixtures/', import.meta.url).pathname;
-
-function rejects(fn: () => unknown, code: string, message: string, hint?: string): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof CandorError, String(err));
-    assert.equal(err.code, code);
-    assert.equal(err.message, message);
-    if (hint !== undefined) assert.equal(err.hint, hint);
-    return true;
-  });
-}
 
 test('Zoom VTT with --me: my lines are me, everyone else them; overlap between speakers is valid', () => {
   const t = loadTranscript(join(FIX, 'zoom.vtt'), { me: '  ana LOPEZ ' });
@@ -44,12 +35,12 @@ test('speakers literally named me/them need no --me', () => {
 });
 
 test('unknown --me lists the speakers found', () => {
-  rejects(() => loadTranscript(join(FIX, 'zoom.vtt'), { me: 'Carla' }), 'TRANSCRIPT_INVALID',
+  throwsCandorError(() => loadTranscript(join(FIX, 'zoom.vtt'), { me: 'Carla' }), 'TRANSCRIPT_INVALID',
     `${join(FIX, 'zoom.vtt')}: no speaker named "Carla"; speakers found: "Ana Lopez", "Ben Ode"`);
 });
 
 test('no --me with named speakers asks which one is me', () => {
-  rejects(() => loadTranscript(join(FIX, 'teams.vtt')), 'BAD_ARGUMENT',
+  throwsCandorError(() => loadTranscript(join(FIX, 'teams.vtt')), 'BAD_ARGUMENT',
     `${join(FIX, 'teams.vtt')}: which speaker are you? Speakers found: "Ana Lopez" (talks 5 s), "Ben Ode" (talks 3 s)`, 'Pass --me "<name>" with one of them.');
 });
 
@@ -63,7 +54,7 @@ test('one speaker in two cues at once is noted with both line numbers, not refus
 });
 
 test('a transcript without any speaker names is refused', () => {
-  rejects(() => parseTranscript('1\n00:00:00,000 --> 00:00:01,000\nhello\n', { file: 'n.srt', me: 'x' }), 'TRANSCRIPT_INVALID',
+  throwsCandorError(() => parseTranscript('1\n00:00:00,000 --> 00:00:01,000\nhello\n', { file: 'n.srt', me: 'x' }), 'TRANSCRIPT_INVALID',
     'n.srt:2: the transcript names no speakers, so Candor cannot tell your lines from theirs',
     'Give the call\'s audio too: candor analyze call.wav --transcript <file> (each cue takes the side whose voice covers most of it), ' +
     'or use an export with speaker names ("Name: text" or <v Name>).');
@@ -76,13 +67,13 @@ test('format detection by extension, then by content', () => {
   assert.equal(detectFormat('{"a":1}', 'a.txt'), 'jsonl');
   assert.equal(detectFormat('1\n00:00:01,000 --> 00:00:02,000\nx', 'a.txt'), 'srt');
   assert.equal(detectFormat('\uFEFF\n\n00:00:01,000 --> 00:00:02,000\nx', 'a.txt'), 'srt');
-  rejects(() => detectFormat('hello', 'a.txt'), 'TRANSCRIPT_INVALID', 'a.txt:1: unknown transcript format');
-  rejects(() => detectFormat('\n12\nhello', 'a.txt'), 'TRANSCRIPT_INVALID', 'a.txt:3: unknown transcript format');
+  throwsCandorError(() => detectFormat('hello', 'a.txt'), 'TRANSCRIPT_INVALID', 'a.txt:1: unknown transcript format');
+  throwsCandorError(() => detectFormat('\n12\nhello', 'a.txt'), 'TRANSCRIPT_INVALID', 'a.txt:3: unknown transcript format');
 });
 
 test('a missing file is FILE_NOT_FOUND; an empty one has no spoken lines', () => {
   const dir = tempDir();
   assert.throws(() => loadTranscript(join(dir, 'nope.vtt')), (e: unknown) => e instanceof CandorError && e.code === 'FILE_NOT_FOUND');
   writeFileSync(join(dir, 'empty.vtt'), 'WEBVTT\n');
-  rejects(() => loadTranscript(join(dir, 'empty.vtt'), { me: 'a' }), 'TRANSCRIPT_INVALID', `${join(dir, 'empty.vtt')}:1: the transcript has no spoken lines`);
+  throwsCandorError(() => loadTranscript(join(dir, 'empty.vtt'), { me: 'a' }), 'TRANSCRIPT_INVALID', `${join(dir, 'empty.vtt')}:1: the transcript has no spoken lines`);
 });

@@ -18,11 +18,12 @@ const EXPECTED: Record<string, Expected> = JSON.parse(readFileSync(new URL('expe
 
 const key = (name: string): string => name.trim().toLowerCase();
 
-test('the real corpus holds Zoom exports, a Teams sample, podcast captions and diariser output', () => {
+test('the real corpus holds Zoom exports, a Teams sample, podcast captions and diariser output (named and raw SPEAKER_xx)', () => {
   const names = Object.keys(EXPECTED);
   assert.ok(names.filter((n) => n.startsWith('zoom-')).length >= 4, 'several Zoom exports');
   assert.ok(names.some((n) => n.startsWith('podcast-')), 'a podcast SRT');
   assert.ok(names.some((n) => n.startsWith('diarised-')), 'diariser output');
+  assert.ok(names.some((n) => n.startsWith('diarised-') && EXPECTED[n].speakers.every((s) => /^SPEAKER_\d+$/.test(s))), 'raw diariser output with SPEAKER_xx labels');
   assert.ok(names.some((n) => n.startsWith('teams-')), 'a Teams voice-span file with unpadded times');
 });
 

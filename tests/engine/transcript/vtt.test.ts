@@ -3,20 +3,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { CandorError } from '../../../src-main/contract/errors';
 import { ImportLog } from '../../../src-main/engine/transcript/import-log';
 import { parseVtt } from '../../../src-main/engine/transcript/vtt';
+import { throwsCandorError } from '../../support/candor-error';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-
-function throwsAt(fn: () => unknown, code: string, message: string): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof CandorError);
-    assert.equal(err.code, code);
-    assert.equal(err.message, message);
-    return true;
-  });
-}
 
 test('Zoom shape: the speaker comes from the "Name: " prefix', () => {
   const cues = parseVtt(fixture('zoom.vtt'), 'zoom.vtt');
@@ -51,9 +42,9 @@ test('a colon that is not a speaker prefix stays in the text', () => {
 });
 
 test('a file that does not start with WEBVTT is refused at line 1', () => {
-  throwsAt(() => parseVtt('1\n00:00:01,000 --> 00:00:02,000\nhi\n', 'a.vtt'), 'TRANSCRIPT_INVALID', 'a.vtt:1: a WebVTT file must start with "WEBVTT"');
-  throwsAt(() => parseVtt('WEBVTTX\n', 'a.vtt'), 'TRANSCRIPT_INVALID', 'a.vtt:1: a WebVTT file must start with "WEBVTT"');
-  throwsAt(() => parseVtt('', 'e.vtt'), 'TRANSCRIPT_INVALID', 'e.vtt:1: a WebVTT file must start with "WEBVTT"');
+  throwsCandorError(() => parseVtt('1\n00:00:01,000 --> 00:00:02,000\nhi\n', 'a.vtt'), 'TRANSCRIPT_INVALID', 'a.vtt:1: a WebVTT file must start with "WEBVTT"');
+  throwsCandorError(() => parseVtt('WEBVTTX\n', 'a.vtt'), 'TRANSCRIPT_INVALID', 'a.vtt:1: a WebVTT file must start with "WEBVTT"');
+  throwsCandorError(() => parseVtt('', 'e.vtt'), 'TRANSCRIPT_INVALID', 'e.vtt:1: a WebVTT file must start with "WEBVTT"');
 });
 
 test('malformed cues are skipped, not fatal; the log names their lines and reasons', () => {

@@ -34,5 +34,7 @@ export type ToStoreWorker =
 export type FromStoreWorker =
   | { type: 'opened'; names: StoreName[] }
   | { type: 'result'; id: number; value: unknown }
+  /** How far a long request is (an export), before its result. */
+  | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'error'; id: number | null; error: SerializedError }
   | { type: 'closed' };

@@ -15,6 +15,9 @@ export interface StoreHandle {
   readonly path: string;
   /** Calls one operation by name (what every method of the client does). */
   request<K extends StoreName>(name: K, ...args: Parameters<StoreApi[K]>): Promise<Awaited<ReturnType<StoreApi[K]>>>;
+  /** The same, with `onProgress` called as a long operation (an export) reports how far it is. */
+  requestWithProgress<K extends StoreName>(name: K, onProgress: ProgressListener, ...args: Parameters<StoreApi[K]>):
+    Promise<Awaited<ReturnType<StoreApi[K]>>>;
   /** Finishes the requests already sent, closes the database and ends the thread. */
   close(): Promise<void>;
   readonly closed: boolean;
@@ -22,9 +25,12 @@ export interface StoreHandle {
 
 export type StoreClient = AsyncStoreApi & StoreHandle;
 
+export type ProgressListener = (done: number, total: number) => void;
+
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
+  onProgress?: ProgressListener;
 }
 
 const OPEN_TIMEOUT_MS = 60_000;
@@ -38,6 +44,7 @@ class Connection {
   constructor(private readonly worker: Worker, readonly path: string) {
     worker.on('message', (m: FromStoreWorker) => {
       if (m.type === 'result') this.settle(m.id, (p) => p.resolve(m.value));
+      else if (m.type === 'progress') this.pending.get(m.id)?.onProgress?.(m.done, m.total);
       else if (m.type === 'error' && m.id !== null) this.settle(m.id, (p) => p.reject(deserializeError(m.error)));
     });
     worker.on('error', (err) => this.die(`it failed: ${err.message}`));
@@ -68,11 +75,11 @@ class Connection {
     if (this.pending.size === 0) this.worker.unref();
   }
 
-  request(name: StoreName, args: unknown[]): Promise<unknown> {
+  request(name: StoreName, args: unknown[], onProgress?: ProgressListener): Promise<unknown> {
     if (this.dead || this.closing) return Promise.reject(this.dead ?? this.closedError);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onProgress });
       this.worker.ref(); // a process waiting for an answer stays alive for it
       this.worker.postMessage({ type: 'call', id, name, args } satisfies ToStoreWorker);
     });
@@ -134,6 +141,7 @@ export async function openStoreWorker(path: string, options: StoreOptions = {}):
   const client: Record<string, unknown> = {
     path,
     request: (name: StoreName, ...args: unknown[]) => conn.request(name, args),
+    requestWithProgress: (name: StoreName, onProgress: ProgressListener, ...args: unknown[]) => conn.request(name, args, onProgress),
     close: () => conn.close(),
   };
   Object.defineProperty(client, 'closed', { get: () => conn.closed, enumerable: true });

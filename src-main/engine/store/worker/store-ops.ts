@@ -1,7 +1,9 @@
 // What the store's worker thread does beyond CallStore's own methods: each
 // operation takes the worker's store first, then plain (cloneable)
 // arguments, and returns a plain result. The client offers them by name,
-// typed from this table, next to CallStore's methods.
+// typed from this table, next to CallStore's methods. A long operation
+// reports how far it is through `this.progress` (the worker sends it to the
+// client, which hands it to the caller of requestWithProgress).
 import type { ExportFormat } from '../../../contract/calls';
 import type { ExportResult } from '../../../contract/engine-api';
 import type { Settings, SettingsPatch } from '../../../contract/settings';
@@ -14,6 +16,11 @@ import { beginLiveCall, deleteCalls, liveCallIds } from '../live-calls';
 import { recoverInterruptedCalls } from '../recovery';
 import { weeklyTrends } from '../trends';
 
+/** What the worker gives an operation as `this`. */
+export interface OpContext {
+  progress(done: number, total: number): void;
+}
+
 export const STORE_OPS = {
   countCalls: (s: CallStore): number => s.db.prepare('SELECT count(*) FROM calls').pluck().get() as number,
   trends: (s: CallStore, opts: { weeks?: number; now?: Date }) => weeklyTrends(s.db, opts),
@@ -21,8 +28,9 @@ export const STORE_OPS = {
   updateSettings: (s: CallStore, patch: SettingsPatch, now: Date): Settings => new SettingsStore(s).update(patch, now),
   recoverInterrupted: (s: CallStore): number[] => recoverInterruptedCalls(s),
   applyRetention: (s: CallStore, days: number, now: Date): number[] => applyRetention(s, days, now),
-  exportToFile: (s: CallStore, ids: number[] | 'all', format: ExportFormat, path: string): ExportResult => {
-    const done = exportToFile(s, ids, format, path); // streamed, flat memory (store/export.ts); damaged calls left out
+  exportToFile(this: OpContext | void, s: CallStore, ids: number[] | 'all', format: ExportFormat, path: string): ExportResult {
+    // Streamed, flat memory (store/export.ts); damaged calls left out.
+    const done = exportToFile(s, ids, format, path, this ? (d, total) => this.progress(d, total) : undefined);
     return { path: done.path, calls: done.calls, bytes: done.bytes };
   },
   beginLiveCall: (s: CallStore, call: NewCall): number => beginLiveCall(s, call),

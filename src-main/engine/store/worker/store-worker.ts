@@ -7,7 +7,7 @@ import { serializeError } from '../../../contract/errors';
 import { CallStore } from '../calls-store';
 import { mapSqliteError } from '../db';
 import type { FromStoreWorker, LocalOnly, StoreName, ToStoreWorker } from './protocol';
-import { STORE_OPS } from './store-ops';
+import { STORE_OPS, type OpContext } from './store-ops';
 
 const port = parentPort;
 if (!port) throw new Error('store-worker.ts must run in a worker thread');
@@ -28,11 +28,12 @@ function post(m: FromStoreWorker): void {
   port!.postMessage(m);
 }
 
-async function run(name: string, args: unknown[]): Promise<unknown> {
+async function run(id: number, name: string, args: unknown[]): Promise<unknown> {
   if (!store) throw new Error('the store worker got a request before the database was opened');
   if (!served.has(name)) throw new Error(`the store has no operation "${name}"`);
-  const op = (STORE_OPS as Record<string, (s: CallStore, ...a: unknown[]) => unknown>)[name];
-  if (op) return op(store, ...args);
+  const op = (STORE_OPS as Record<string, (this: OpContext, s: CallStore, ...a: unknown[]) => unknown>)[name];
+  const context: OpContext = { progress: (done, total) => post({ type: 'progress', id, done, total }) };
+  if (op) return op.call(context, store, ...args);
   return (store[name as keyof CallStore] as (...a: unknown[]) => unknown).apply(store, args);
 }
 
@@ -52,7 +53,7 @@ port.on('message', (msg: ToStoreWorker) => {
     // One request at a time, in order, even when an operation is asynchronous.
     queue = queue.then(async () => {
       try {
-        post({ type: 'result', id: msg.id, value: await run(msg.name, msg.args) });
+        post({ type: 'result', id: msg.id, value: await run(msg.id, msg.name, msg.args) });
       } catch (err) {
         post({ type: 'error', id: msg.id, error: serializeError(mapSqliteError(err, store?.path ?? '')) });
       }

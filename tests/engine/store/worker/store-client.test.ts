@@ -55,6 +55,27 @@ test('CallStore methods and store ops run in the thread, with their results', as
   }
 });
 
+test('an export reports its progress through the client while the thread writes it', async () => {
+  const path = join(dir, 'progress.db');
+  const seed = new CallStore(path);
+  for (let i = 0; i < 250; i++) seed.saveComplete({ source: 'file', title: `Call ${i}` }, reportFromSegments('call.wav', SEGS, 12), SEGS);
+  seed.close();
+  const store = await openStoreWorker(path);
+  try {
+    for (const format of ['json', 'csv'] as const) {
+      const seen: [number, number][] = [];
+      const out = join(dir, `progress.${format}`);
+      const r = await store.requestWithProgress('exportToFile', (done, total) => seen.push([done, total]), 'all', format, out);
+      assert.equal(r.calls, 250);
+      assert.deepEqual(seen, [[100, 250], [200, 250], [250, 250]], format);
+    }
+    // Without a listener the same operation runs as before.
+    assert.equal((await store.exportToFile('all', 'csv', join(dir, 'plain.csv'))).calls, 250);
+  } finally {
+    await store.close();
+  }
+});
+
 test('errors come back as CandorErrors, in order, and the thread goes on', async () => {
   const store = await openStoreWorker(join(dir, 'errors.db'));
   try {
