@@ -121,12 +121,14 @@ test(`kill -9 of history delete (${KILLS_ONE} × one call, ${KILLS_ALL} × --all
 
   const one = await measure(['history', 'delete', String([...exports.keys()][0])]);
   t.diagnostic(`uninterrupted delete of one call: log up to ${one.maxWal} bytes, store open ${one.openToExitMs} ms`);
-  for (let i = 0; i < KILLS_ONE; i++) {
+  for (let i = 0, killed = 0; killed < KILLS_ONE; i++) {
+    assert.ok(i < KILLS_ONE * 3, `only ${killed} of ${i} deletes were killed before they finished`);
     const ids = [...exports.keys()];
     const victim = ids[Math.floor(random() * ids.length)];
     const word = secret(secretOf.get(victim)!);
     const { rule, how } = killRule(i, random, one);
     const r = await runAndKill(['history', 'delete', String(victim)], env, db, rule);
+    if (r.killed) killed++;
     const what = `delete ${i + 1} of call ${victim} (${how}, log ${r.walAtKill} bytes at the kill${r.killed ? '' : ', finished first'})`;
     if (copies(word) > 0 && !r.killed) assert.fail(`${what}: a finished delete left ${copies(word)} copies of ${word}`);
     const onDisk = copies(word);
@@ -146,7 +148,8 @@ test(`kill -9 of history delete (${KILLS_ONE} × one call, ${KILLS_ALL} × --all
   }
 
   let all: KillWindow | null = null;
-  for (let i = 0; i < KILLS_ALL; i++) {
+  for (let i = 0, killed = 0; killed < KILLS_ALL; i++) {
+    assert.ok(i < KILLS_ALL * 3, `only ${killed} of ${i} deletes --all were killed before they finished`);
     if (exports.size < CALLS / 2) {
       for (const [id, k] of fill(100 + i * CALLS, CALLS)) secretOf.set(id, k);
       exports = exportAll(env, { quiet: 'refilled' });
@@ -155,6 +158,7 @@ test(`kill -9 of history delete (${KILLS_ONE} × one call, ${KILLS_ALL} × --all
     if (i === 0) t.diagnostic(`uninterrupted delete --all: log up to ${all.maxWal} bytes, store open ${all.openToExitMs} ms`);
     const { rule, how } = killRule(i, random, all);
     const r = await runAndKill(['history', 'delete', '--all'], env, db, rule);
+    if (r.killed) killed++;
     const what = `delete --all ${i + 1} (${how}, log ${r.walAtKill} bytes at the kill${r.killed ? '' : ', finished first'})`;
     const words = [...exports.keys()].map((id) => secret(secretOf.get(id)!));
     const onDisk = words.reduce((n, w) => n + copies(w), 0);
