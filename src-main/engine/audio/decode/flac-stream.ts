@@ -43,7 +43,7 @@ export class FlacStream {
   readonly damage: FlacDamage = { droppedPackets: 0, badEndPositions: 0, silencedSec: 0, truncated: false, messages: [] };
   readonly ready: Promise<void>;
   private readonly inner = new FLACDecoder();
-  /** Bytes not yet split into frames; null until the metadata has been passed. */
+  /** Bytes not yet split into frames (the metadata too, until it has all come). */
   private buf: Uint8Array = new Uint8Array(0);
   private inAudio = false;
   private readonly reach: number;
@@ -130,7 +130,7 @@ export class FlacStream {
       this.emitted += data[0]?.length ?? 0;
     };
     const silence = (n: number): void => {
-      if (n <= 0 || !this.channels) return;
+      if (n <= 0 || !this.channels || !this.rate) return;
       push(Array.from({ length: this.channels }, () => new Float32Array(n)));
       this.damage.silencedSec += n / this.rate;
     };
