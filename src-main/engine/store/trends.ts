@@ -3,6 +3,7 @@
 // calls that have them (a transcript). A week is named by its Monday
 // (YYYY-MM-DD, local time). Weeks without calls are left out.
 import type { TrendPoint } from '../../contract/calls';
+import type Database from 'better-sqlite3';
 import type { Db } from './db';
 
 interface Row {
@@ -103,6 +104,17 @@ const TRENDS_SQL_BEFORE_V5 = `
 
 const TREND_COLUMNS_VERSION = 5;
 
+type Statement = Database.Statement<unknown[]>;
+
+/** Compiled once per connection: compiling TRENDS_SQL costs about as much as a few years of weeks. */
+const prepared = new WeakMap<Db, { weeks: Statement; latest: Statement }>();
+
+function statements(db: Db): { weeks: Statement; latest: Statement } {
+  let s = prepared.get(db);
+  if (!s) prepared.set(db, (s = { weeks: db.prepare(TRENDS_SQL), latest: db.prepare(LATEST_CALL_SQL).pluck() }));
+  return s;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -172,7 +184,8 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
   const [fy, fm, fd] = firstMonday.split('-').map(Number);
   const since = new Date(fy, fm - 1, fd).toISOString();
   if ((db.pragma('user_version', { simple: true }) as number) < TREND_COLUMNS_VERSION) return trendsFromReports(db, since);
-  const latest = db.prepare(LATEST_CALL_SQL).pluck().get() as string | null;
+  const st = statements(db);
+  const latest = st.latest.get() as string | null;
   if (latest === null || latest < since) return [];
   const last = isoWeekMonday(new Date(latest));
   const bounds: [string, string, string][] = [];
@@ -182,7 +195,7 @@ export function weeklyTrends(db: Db, opts: { weeks?: number; now?: Date } = {}):
     if (week > last) break;
     bounds.push([week, start.toISOString(), new Date(fy, fm - 1, fd + 7 * (i + 1)).toISOString()]);
   }
-  return (db.prepare(TRENDS_SQL).all(JSON.stringify(bounds)) as WeekRow[]).map((r) => ({
+  return (st.weeks.all(JSON.stringify(bounds)) as WeekRow[]).map((r) => ({
     week: r.week,
     calls: r.calls,
     talkShare: round3(r.talk_share),

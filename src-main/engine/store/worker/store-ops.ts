@@ -28,9 +28,9 @@ export const STORE_OPS = {
   updateSettings: (s: CallStore, patch: SettingsPatch, now: Date): Settings => new SettingsStore(s).update(patch, now),
   recoverInterrupted: (s: CallStore): number[] => recoverInterruptedCalls(s),
   applyRetention: (s: CallStore, days: number, now: Date): number[] => applyRetention(s, days, now),
-  exportToFile(this: OpContext | void, s: CallStore, ids: number[] | 'all', format: ExportFormat, path: string): ExportResult {
+  exportToFile(this: OpContext, s: CallStore, ids: number[] | 'all', format: ExportFormat, path: string): ExportResult {
     // Streamed, flat memory (store/export.ts); damaged calls left out.
-    const done = exportToFile(s, ids, format, path, this ? (d, total) => this.progress(d, total) : undefined);
+    const done = exportToFile(s, ids, format, path, (d, total) => this.progress(d, total));
     return { path: done.path, calls: done.calls, bytes: done.bytes };
   },
   beginLiveCall: (s: CallStore, call: NewCall): number => beginLiveCall(s, call),
