@@ -8,7 +8,8 @@ import { GatedVad } from './gated-vad';
 
 export type ToVadWorker =
   | { type: 'init'; modelPath: string; gate: boolean; streams: number }
-  | { type: 'run'; id: number; samples: Float32Array[]; n: number };
+  | { type: 'run'; id: number; samples: Float32Array[]; n: number }
+  | { type: 'close' };
 
 export type FromVadWorker =
   | { type: 'ready' }
@@ -28,6 +29,12 @@ port.on('message', (msg: ToVadWorker) => {
       () => port.postMessage({ type: 'ready' } satisfies FromVadWorker),
       (err: unknown) => port.postMessage({ type: 'error', id: null, error: serializeError(err) } satisfies FromVadWorker),
     );
+    return;
+  }
+  if (msg.type === 'close') {
+    // after the blocks already sent: a thread stopped inside onnxruntime's
+    // run aborts the whole process (a C++ exception with no JS to catch it)
+    queue = queue.then(() => port.close());
     return;
   }
   const { id, samples, n } = msg;

@@ -11,6 +11,9 @@ import { VAD_FRAME } from './frames';
 import type { VadRunner, VadStats } from './vad-runner';
 import type { FromVadWorker, ToVadWorker } from './vad-worker';
 
+/** How long a closing thread may take to finish its last block. */
+const CLOSE_WAIT_MS = 5000;
+
 interface Answer {
   probs: Float32Array;
   frames: number[];
@@ -79,9 +82,20 @@ class StreamThread {
     return r.probs;
   }
 
+  /**
+   * Ends the thread once the blocks already sent are done: never in the
+   * middle of a model call (terminating a thread inside onnxruntime's run
+   * aborts the process). A thread that does not end within CLOSE_WAIT_MS is
+   * stopped anyway.
+   */
   async close(): Promise<void> {
     this.dead ??= new CandorError('INTERNAL', 'the voice detection thread is closed');
-    await this.worker.terminate();
+    if (this.worker.threadId < 0) return;
+    const ended = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.postMessage({ type: 'close' } satisfies ToVadWorker);
+    const timer = setTimeout(() => void this.worker.terminate(), CLOSE_WAIT_MS);
+    await ended;
+    clearTimeout(timer);
   }
 }
 

@@ -111,3 +111,16 @@ test('one thread for both streams answers as two threads and as this thread', as
     await Promise.all([one.close(), two.close()]);
   }
 });
+
+test('closing while blocks are in the model waits for them: the process does not abort', async () => {
+  const threads = await VadWorkers.create(2, { threads: 2 });
+  const x = Float32Array.from({ length: 200 * VAD_FRAME }, (_, i) => Math.sin(i / 11) * 0.1);
+  const sent = [0, 1, 2].map(() => threads.run([x, x], 200));
+  const t0 = performance.now();
+  await threads.close();
+  const ms = performance.now() - t0;
+  // the blocks already sent were answered, later ones are refused
+  for (const p of sent) assert.equal((await p).length, 400);
+  await assert.rejects(threads.run([x, x], 1), CandorError);
+  assert.ok(ms < 4000, `closed in ${ms.toFixed(0)} ms: the threads ended by themselves, not by the 5 s fallback`);
+});
