@@ -2,7 +2,8 @@
 // through the app's own flow, and the HUD's prompt when the engine notices a
 // call. A Zoom VTT is dropped on the history window, "me" is chosen from its
 // speakers (sorted by talk time), the engine imports it with progress, and
-// the stored call equals what `candor analyze --save` stores; the choice is
+// the stored call equals what `candor analyze --save` stores and its page
+// shows what that analysis says (figures, next steps, participants); the choice is
 // remembered; a bad file shows the engine's error and stores nothing; an
 // audio import shows its progress bar and is cancelled. Then another process
 // opens the (test PulseAudio) microphone and the HUD asks "Start coaching
@@ -14,6 +15,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { analyzeFiles } from '../../src-main/engine/pipeline/analyze-files';
+import { assertFiguresShown, assertParticipantsShown } from './support/call-page';
 import { startPulse } from '../support/pulse';
 import { e2e, ROOT, type E2E } from './support/setup';
 
@@ -96,6 +98,9 @@ test('a dropped Zoom VTT: choose me by talk time, import with progress, stored a
   assert.equal(detail.utterances.length, cli.utterances.length);
   assert.deepEqual([...new Set(progress)], ['reading', 'analysing', 'saving']);
   assert.deepEqual((await env.bridge.service.getSettings()).meNames, ['Stefan Starflinger']);
+  // The page the import opened shows what the engine's JSON says.
+  await assertFiguresShown(page, cliReport);
+  await assertParticipantsShown(page, cliReport);
 
   // The choice is remembered per name: the next import from this meeting series preselects it.
   await drop(page, ['zoom-acdt-068.vtt']);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '../../src-main/contract/report';
 import { candor, ROOT } from '../support/cli';
+import { assertFiguresShown, assertParticipantsShown, mmss } from './support/call-page';
 import { sampleCall } from './support/sample-call';
 import { e2e, type E2E } from './support/setup';
 
@@ -27,17 +28,7 @@ function importTranscript(file: string, title: string): AnalysisReport & { callI
   return JSON.parse(r.stdout) as AnalysisReport & { callId: number };
 }
 
-/** "1:05" for 65 s, as a user reads call times. */
-function mmss(sec: number): string {
-  const s = Math.floor(sec);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
-}
-
 const text = async (testId: string): Promise<string> => ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ').trim();
-const figure = async (key: string): Promise<string> => ((await page.getByTestId(`fig-${key}`).locator('td').first().textContent()) ?? '').trim();
 
 async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const t0 = Date.now();
@@ -61,43 +52,13 @@ after(async () => {
 test('the call page shows every language figure of the engine’s JSON', { timeout: 60_000 }, async () => {
   await page.getByTestId(`call-${report.callId}`).locator('.call-title').click();
   await page.getByTestId('timeline').waitFor();
-  const m = report.metrics;
-  const per10 = (n: number): string => ((n / report.durationSec) * 600).toFixed(1);
-  assert.equal(await figure('questions'), `${m.questions!.me} / ${m.questions!.them}`);
-  assert.equal(await figure('questionsPer10'), per10(m.questions!.me));
-  assert.equal(await figure('engaging'), per10(m.engagingQuestions!));
-  assert.equal(await figure('fillers'), m.fillers!.perMinute.toFixed(1));
-  assert.equal(await figure('fillersPerWord'), (m.fillers!.perWord * 100).toFixed(1));
-  assert.equal(await figure('sentiment'), m.sentiment!.call!.toFixed(0));
-  assert.equal(await figure('sentimentBySide'), `${m.sentiment!.bySide.me!.toFixed(0)} / ${m.sentiment!.bySide.them!.toFixed(0)}`);
-  assert.equal(await figure('engagement'), m.engagement!.call!.toFixed(0));
-  assert.equal(await figure('moments'), String(m.moments!.length));
-  assert.equal(await figure('nextSteps'), `Yes (${m.nextSteps!.items.length} items)`);
-  assert.equal(await figure('pace'), `${m.pace.wpm} wpm`);
+  await assertFiguresShown(page, report);
   assert.equal(await text('timing-source'), 'Timing from the transcript’s cue times');
-
-  const steps = page.getByTestId('next-steps').locator('li');
-  assert.equal(await steps.count(), m.nextSteps!.items.length);
-  for (const [i, item] of m.nextSteps!.items.entries()) {
-    const li = ((await steps.nth(i).textContent()) ?? '').replace(/\s+/g, ' ');
-    assert.ok(li.includes(mmss(item.at)) && li.includes(item.text), `${li} shows ${item.text} at ${mmss(item.at)}`);
-  }
   await env.shot(page, 'call-review', true);
 });
 
 test('participants: one row per speaker with the engine’s figures', { timeout: 30_000 }, async () => {
-  const ps = report.participants!;
-  assert.equal(await page.getByTestId('participants').locator('tbody tr').count(), ps.length);
-  for (const p of ps) {
-    const row = page.getByTestId(`participant-${p.name}`);
-    const col = async (c: string): Promise<string> => ((await row.locator(`[data-col="${c}"]`).textContent()) ?? '').trim();
-    assert.equal(await col('talk'), mmss(p.talkSec), p.name);
-    assert.equal(await col('share'), `${Math.round(p.share! * 100)}%`, p.name);
-    assert.equal(await col('turns'), String(p.turns), p.name);
-    assert.equal(await col('longestMonologue'), mmss(p.longestMonologueSec), p.name);
-    assert.equal(await col('questions'), String(p.questions), p.name);
-    assert.equal(await col('wpm'), p.wpm === null ? '–' : p.wpm.toFixed(0), p.name);
-  }
+  await assertParticipantsShown(page, report);
   const card = page.getByRole('region', { name: 'Participants' });
   await card.scrollIntoViewIfNeeded();
   await card.screenshot({ path: join(ROOT, 'artifacts', 'screenshots', 'call-participants.png') });
