@@ -49,6 +49,22 @@ function readIndex(shm: string): LogIndex | null {
   }
 }
 
+/** Whether this process has `file` open (Linux, through /proc/self/fd). */
+function holdsOpen(file: string): boolean {
+  const target = resolve(file);
+  try {
+    return readdirSync('/proc/self/fd').some((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === target;
+      } catch {
+        return false; // closed meanwhile
+      }
+    });
+  } catch {
+    return true; // cannot tell: do not touch the index
+  }
+}
+
 /** Other processes that have `file` open (Linux, through /proc); null where that cannot be told. */
 function processesHolding(file: string): number[] | null {
   if (process.platform !== 'linux' || !existsSync('/proc/self/fd')) return null;
@@ -87,6 +103,12 @@ function logBytes(path: string): number {
 /** The refusal to open a database whose log was deleted under a running writer; null when there is nothing to refuse. */
 export function deletedLogProblem(path: string): CandorError | null {
   if (path === ':memory:') return null;
+  // Reading the index means opening and closing it, and closing any descriptor of a file drops every
+  // POSIX lock this process holds on it, SQLite's locks on the index included. So the check runs only
+  // where /proc tells that no connection of this process has the index open (its first open of the
+  // file); elsewhere, and for a further connection, it is skipped. Found by the e2e flow where the
+  // app's history thread stopped seeing calls saved by `candor analyze --save` from another process.
+  if (process.platform !== 'linux' || holdsOpen(`${path}-shm`)) return null;
   const index = readIndex(`${path}-shm`);
   if (!index || index.frames === 0) return null;
   const needed = WAL_HEADER_BYTES + index.frames * (index.pageSize + FRAME_HEADER_BYTES);
