@@ -1,7 +1,7 @@
 // The one streaming path from 16 kHz PCM to segments and metrics, shared by
 // live capture and file analysis: a file is replayed through it in chunks.
 //   PCM per side -> blocks of 32 ms frames -> Silero VAD (vad/vad-runner.ts:
-//   in this thread or a thread per side; provably silent frames skipped)
+//   in this thread or in worker threads; provably silent frames skipped)
 //   -> hysteresis -> bleed removal on the mic -> syllable nuclei (me)
 //   -> edge refinement per side (fixed 0.5 s look-behind)
 //   -> segmenter per side -> timing metrics

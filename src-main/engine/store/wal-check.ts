@@ -49,19 +49,23 @@ function readIndex(shm: string): LogIndex | null {
   }
 }
 
-/** Whether this process has `file` open (Linux, through /proc/self/fd). */
+/** Whether process `pid` ('self' for this one) has `file` (resolved) open, through /proc/<pid>/fd; throws when its fds cannot be read. */
+function hasOpen(pid: string, target: string): boolean {
+  return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+    try {
+      return readlinkSync(`/proc/${pid}/fd/${fd}`) === target;
+    } catch {
+      return false; // closed meanwhile
+    }
+  });
+}
+
+/** Whether this process has `file` open (Linux); true when that cannot be told, so the index is left alone. */
 function holdsOpen(file: string): boolean {
-  const target = resolve(file);
   try {
-    return readdirSync('/proc/self/fd').some((fd) => {
-      try {
-        return readlinkSync(`/proc/self/fd/${fd}`) === target;
-      } catch {
-        return false; // closed meanwhile
-      }
-    });
+    return hasOpen('self', resolve(file));
   } catch {
-    return true; // cannot tell: do not touch the index
+    return true;
   }
 }
 
@@ -72,21 +76,10 @@ function processesHolding(file: string): number[] | null {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    let fds: string[];
     try {
-      fds = readdirSync(`/proc/${entry}/fd`);
+      if (hasOpen(entry, target)) pids.push(Number(entry));
     } catch {
-      continue; // gone, or another user's
-    }
-    for (const fd of fds) {
-      try {
-        if (readlinkSync(`/proc/${entry}/fd/${fd}`) === target) {
-          pids.push(Number(entry));
-          break;
-        }
-      } catch {
-        // closed meanwhile
-      }
+      // gone, or another user's
     }
   }
   return pids;
