@@ -27,6 +27,8 @@ export interface CaptureSource {
   /** Resolves once audio flows, or rejects with a CandorError that says why it cannot. */
   start(h: CaptureHandlers): Promise<void>;
   stop(): Promise<void>;
+  /** What the source had to leave out of its input (a replayed file's damaged frames), once it has stopped. */
+  notes?(): string[];
 }
 
 /** PCM handed in from elsewhere (Electron's desktopCapturer loopback in the app). */

@@ -12,6 +12,8 @@ export class ReplaySource implements CaptureSource {
   readonly realtime = false;
   private audio: CallAudio | null = null;
   private stopped = false;
+  /** The decoders' notes of every pass so far, each once. */
+  private readonly decodeNotes = new Set<string>();
 
   constructor(readonly spec: CallAudioSpec, readonly speed = 1, readonly repeat = 1,
     readonly lead?: { analysedSec: () => number; maxSec: number }) {}
@@ -35,6 +37,7 @@ export class ReplaySource implements CaptureSource {
       try {
         for (let pass = 0; pass < this.repeat && !this.stopped; pass++) {
           if (pass > 0) {
+            this.keepNotes();
             await this.audio?.close();
             this.audio = await openCallAudio(this.spec);
           }
@@ -57,6 +60,16 @@ export class ReplaySource implements CaptureSource {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.keepNotes();
     await this.audio?.close();
+  }
+
+  notes(): string[] {
+    this.keepNotes();
+    return [...this.decodeNotes];
+  }
+
+  private keepNotes(): void {
+    for (const n of this.audio?.notes() ?? []) this.decodeNotes.add(n);
   }
 }

@@ -444,7 +444,7 @@ export class LiveSession extends EventEmitter {
       await whileBusy(() => this.opts.store.replaceUtterances(id, utterances, 'asr'));
     } else (report.notes ??= []).push(LANGUAGE_NEEDS_MODELS_NOTE);
     if (this.watch) this.watch.health(performance.now(), report.metrics.talkSec.me);
-    const captureNotes = this.watch?.notes() ?? [];
+    const captureNotes = [...this.opts.sources.flatMap((src) => src.notes?.() ?? []), ...(this.watch?.notes() ?? [])];
     if (captureNotes.length) (report.notes ??= []).push(...captureNotes);
     if (this.stalledSec > 1) (report.notes ??= []).push(`${this.stalledSec.toFixed(1)} s of silence were filled in where an audio device delivered nothing`);
     const visionLeft = [...this.unsaved.vision, ...this.pendingVision];

@@ -172,3 +172,14 @@ test('candor analyze of a damaged Opus file: the report notes the damage, stderr
   const report = JSON.parse(r.stdout);
   assert.ok(report.notes.some((n: string) => /damaged Opus frame/.test(n)), JSON.stringify(report.notes));
 });
+
+test('candor record --replay of a damaged Opus file: the live report notes the damage too, stderr has no decoder lines', () => {
+  const damaged = pages.map((p, i) => (i >= 4 && i < 6 ? { ...p, body: p.body.map((b, j) => (j % 3 === 0 ? b ^ 0xff : b)) } : p));
+  const path = writeOgg('replay-damaged.opus', damaged);
+  const r = candor(['record', '--replay', path, '--side', 'me', '--speed', '10', '--json'],
+    { CANDOR_MODELS_DIR: process.env.CANDOR_MODELS_DIR ?? SHARED_MODELS, CANDOR_HOME: dir, CANDOR_DB: join(dir, 'replay.db') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /libopus|OPUS_|wasm-audio-decoders/);
+  const report = JSON.parse(r.stdout);
+  assert.ok(report.notes.some((n: string) => /replay-damaged\.opus: \d+ damaged Opus frame/.test(n)), JSON.stringify(report.notes));
+});
