@@ -47,8 +47,13 @@ export interface LiveSessionOptions {
 /** Audio kept per side so that a finished segment can be transcribed. */
 const ASR_KEEP_AUDIO_SEC = 120;
 
-/** No data for this long: the device was suspended or stalled; its next audio is checked against the clock. */
-const RESUME_SEC = 0.2;
+/**
+ * No data for this long: the device was suspended or stalled; its next audio
+ * is checked against the clock. PulseAudio suspends an idle sink after
+ * seconds, while a busy machine delivers 100 ms reads up to a few hundred ms
+ * late: holding after such jitter only delays the analysis and its commits.
+ */
+const RESUME_SEC = 0.5;
 /** How long resumed audio is held before deciding how much silence the pause was (bursts catch up in this time). */
 const GRACE_SEC = 0.6;
 /** A resumed side still this far behind the clock after the grace time gets the gap filled with silence. */
@@ -129,6 +134,10 @@ export class LiveSession extends EventEmitter {
   private readerResumedAt = 0;
   /** The checkpoint being committed; the next one waits for it. */
   private inFlight: Promise<void> | null = null;
+  /** How far the audio of the last committed checkpoint reached (seconds of call). */
+  private committedSec = 0;
+  /** When the last checkpoint's commit was started (performance.now()). */
+  private committingAt = 0;
   /** A checkpoint came due while one was in flight. */
   private checkpointAgain = false;
   /** Closed segments and vision samples taken for a checkpoint that did not commit yet. */
@@ -175,6 +184,12 @@ export class LiveSession extends EventEmitter {
     const started: CaptureSource[] = [];
     this.t0 = performance.now();
     this.watch = new CaptureWatch(this.t0, order.includes('them') && order.includes('me'));
+    // Ticking from the start: a stall of this thread before the first audio is noticed too.
+    this.lastTickAt = this.t0;
+    this.timers.push(setInterval(() => {
+      this.noteReaderTick();
+      this.kick();
+    }, PROCESS_MS));
     try {
       for (const src of this.opts.sources) {
         await src.start({
@@ -189,6 +204,7 @@ export class LiveSession extends EventEmitter {
         started.push(src);
       }
     } catch (err) {
+      this.clearTimers();
       await Promise.all(started.map((s) => s.stop().catch(() => undefined)));
       if (this.ownsTranscriber) await this.transcriber?.close().catch(() => undefined);
       this.state = 'idle';
@@ -203,6 +219,7 @@ export class LiveSession extends EventEmitter {
       if (keep) await whileBusy(() => store.setAudioFile(id, keep));
     } catch (err) {
       // Another recorder on this database, or no database: nothing was captured for good.
+      this.clearTimers();
       await Promise.all(this.opts.sources.map((s) => s.stop().catch(() => undefined)));
       if (this.ownsTranscriber) await this.transcriber?.close().catch(() => undefined);
       this.audioWriter?.close();
@@ -211,14 +228,10 @@ export class LiveSession extends EventEmitter {
       throw err;
     }
     this.state = 'recording';
-    this.lastTickAt = performance.now();
-    this.timers.push(setInterval(() => {
-      this.noteReaderTick();
-      this.kick();
-    }, PROCESS_MS));
+    this.trace('recording');
     // The first checkpoint comes early: a crash in the first second of a call loses at most half a second of it.
     this.timers.push(setTimeout(() => this.checkpoint(), Math.min(FIRST_CHECKPOINT_MS, this.opts.checkpointMs ?? 1000)));
-    this.timers.push(setInterval(() => this.checkpoint(), this.opts.checkpointMs ?? 1000));
+    this.timers.push(setInterval(() => this.checkpointIfDue(), this.opts.checkpointMs ?? 1000));
     this.timers.push(setInterval(() => this.listenerCount('snapshot') > 0 && this.emit('snapshot', this.snapshot()), this.opts.snapshotMs ?? 250));
     return this.callId;
   }
@@ -239,7 +252,26 @@ export class LiveSession extends EventEmitter {
   private kick(): void {
     const p = this.pipeline;
     if (!p) return;
-    this.processing = this.processing.then(() => p.process()).catch((err) => this.fail(err as Error));
+    this.processing = this.processing.then(() => p.process()).then(() => this.commitIfBehind(p)).catch((err) => this.fail(err as Error));
+  }
+
+  /**
+   * The clock's checkpoint every second is not enough when the analysis
+   * advances in jumps (audio held while a device resumes, a busy machine
+   * catching up): a second of analysed audio is committed as soon as it is
+   * there, so a crash loses at most about a second of what was analysed.
+   */
+  /**
+   * The clock's checkpoint, once a second: a stalled device is padded, and a
+   * commit goes out unless the analysis committed one less than a second ago.
+   */
+  private checkpointIfDue(): void {
+    if (performance.now() - this.committingAt >= (this.opts.checkpointMs ?? 1000) - PROCESS_MS) this.checkpoint();
+    else this.padStalledSide();
+  }
+
+  private commitIfBehind(p: AnalysisPipeline): void {
+    if (!this.inFlight && p.timeSec - this.committedSec >= (this.opts.checkpointMs ?? 1000) / 1000) this.checkpoint();
   }
 
   private transcribe(ev: ClosedSegmentEvent): void {
@@ -282,6 +314,7 @@ export class LiveSession extends EventEmitter {
       return;
     }
     // Commit what the analysis just started (padding included) reaches, not what it had reached before.
+    this.committingAt = performance.now();
     this.inFlight = this.processing.then(() => this.commitCheckpoint(p, id)).finally(() => {
       this.inFlight = null;
       if (this.checkpointAgain) {
@@ -303,6 +336,8 @@ export class LiveSession extends EventEmitter {
       () => {
         this.unsaved = { closed: [], vision: [] };
         this.emit('checkpoint', { atSec, ms: performance.now() - t, retried: this.busyRetries } satisfies CheckpointEvent);
+        this.committedSec = atSec;
+        this.trace(`checkpoint of ${atSec.toFixed(3)} s committed (took ${(performance.now() - t).toFixed(0)} ms)`);
         this.busyRetries = 0;
       },
       (err: unknown) => {
@@ -338,8 +373,19 @@ export class LiveSession extends EventEmitter {
       return true;
     }
     if (last !== undefined && now - last <= RESUME_SEC * 1000) return false;
+    if (last === undefined) {
+      this.noteReaderTick();
+      if (!this.readerResumedAt) {
+        // The device's first audio, and this thread never stalled: nothing waits in a buffer behind it, so what the
+        // clock has beyond it was never recorded (the device starting up). Filled and analysed now, not held.
+        const gap = Math.floor(((now - this.t0) / 1000) * RATE - ((this.received.get(side) ?? 0) + samples.length));
+        if (gap > MIN_GAP_SEC * RATE) this.padSilence(side, gap);
+        return false;
+      }
+    }
     this.held.set(side, [samples]);
     this.heldAt.set(side, now);
+    this.trace(`${side}: audio held`);
     setTimeout(() => this.release(side), GRACE_SEC * 1000).unref();
     return true;
   }
@@ -365,6 +411,7 @@ export class LiveSession extends EventEmitter {
     if (gap > MIN_GAP_SEC * RATE) this.padSilence(side, gap);
     for (const x of held) this.pipeline.push(side, x);
     this.received.set(side, (this.received.get(side) ?? 0) + n);
+    if (!final) this.kick(); // analysed (and committed) now, not at the next tick
   }
 
   private padSilence(side: Side, n: number): void {
@@ -372,7 +419,7 @@ export class LiveSession extends EventEmitter {
     this.pipeline.push(side, new Float32Array(n));
     this.received.set(side, (this.received.get(side) ?? 0) + n);
     this.stalledSec += n / RATE;
-    if (process.env.CANDOR_DEBUG_CAPTURE) process.stderr.write(`[capture] ${side}: ${(n / RATE).toFixed(3)} s of silence at ${((performance.now() - this.t0) / 1000).toFixed(3)} s\n`);
+    this.trace(`${side}: ${(n / RATE).toFixed(3)} s of silence`);
   }
 
   /**
@@ -395,6 +442,11 @@ export class LiveSession extends EventEmitter {
     this.kick();
   }
 
+  /** With CANDOR_DEBUG_CAPTURE set: what capture did, and when (seconds since the call started). */
+  private trace(what: string): void {
+    if (process.env.CANDOR_DEBUG_CAPTURE) process.stderr.write(`[capture] ${((performance.now() - this.t0) / 1000).toFixed(3)} s: ${what}\n`);
+  }
+
   private fail(err: Error): void {
     if (this.failure) return;
     this.failure = err;
@@ -411,9 +463,13 @@ export class LiveSession extends EventEmitter {
     return { ...snap, ...this.words.snapshot(), vision, capture, state: this.state };
   }
 
-  private async stopSources(): Promise<void> {
+  private clearTimers(): void {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+  }
+
+  private async stopSources(): Promise<void> {
+    this.clearTimers();
     await Promise.all(this.opts.sources.map((s) => s.stop().catch(() => undefined)));
     for (const side of [...this.held.keys()]) this.release(side, true);
   }
