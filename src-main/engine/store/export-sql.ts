@@ -19,14 +19,18 @@
 //
 // Many rows per call: read by the rowid range between the call's first and
 // last row, from the table itself (not an index entry), sorted in time order
-// in memory. Changing any of these texts changes every seal: a new
+// in memory. json('true') and json('false') are constants, parsed once per
+// statement, not once per row. Changing any of these texts changes every seal: a new
 // definition needs a migration (see seal.ts and the pinned digest test).
 
 export const EXPORT_IDS_ALL_SQL = 'SELECT id FROM calls ORDER BY started_at, id';
 
-const CALL_ROWS = (table: string, rowid: string, cols: string, order: string): string => `(SELECT ${cols} FROM ${table}
-  WHERE ${rowid} BETWEEN (SELECT min(${rowid}) FROM ${table} WHERE call_id = c.id) AND (SELECT max(${rowid}) FROM ${table} WHERE call_id = c.id)
-    AND +call_id = c.id ORDER BY ${order})`;
+// The bounds are found in one pass over the call's index entries (a subquery
+// in FROM): as two scalar subqueries in the BETWEEN they cost three times
+// as much as reading the rows (0.48 against 0.18 ms a call of 650 segments).
+const CALL_ROWS = (table: string, rowid: string, cols: string, order: string): string => `(SELECT ${cols}
+  FROM (SELECT min(${rowid}) AS lo, max(${rowid}) AS hi FROM ${table} WHERE call_id = c.id) bounds, ${table}
+  WHERE ${table}.${rowid} BETWEEN bounds.lo AND bounds.hi AND +${table}.call_id = c.id ORDER BY ${order})`;
 
 const NL = 'char(10)';
 
@@ -49,14 +53,14 @@ const UTTERANCES_TEXT = `(SELECT json_group_array(CASE WHEN words_json IS NULL
   FROM ${CALL_ROWS('utterances', 'id', 'side, speaker, start_sec, end_sec, text, words_json, source', 'start_sec, id')})`;
 
 const VISION_TEXT = `(SELECT json_group_array(json_object('t', t_sec, 'facesVisible', faces_visible, 'facingCount', facing_count,
-      'cameraOn', json(CASE camera_on WHEN 1 THEN 'true' ELSE 'false' END)))
+      'cameraOn', CASE camera_on WHEN 1 THEN json('true') ELSE json('false') END))
     || ${NL} || coalesce(group_concat(camera_on, ','), '')
   FROM ${CALL_ROWS('vision_samples', 'rowid', 't_sec, faces_visible, facing_count, camera_on', 't_sec, rowid')})`;
 
 /** What the export adds around the parts: the summary fields, the report without its segments, the participants as exported. */
 const EXPORT_COLUMNS = `json_object(
       'id', c.id, 'title', c.title, 'startedAt', c.started_at, 'durationSec', c.duration_sec, 'source', c.source, 'status', c.status,
-      'recovered', json(CASE c.status WHEN 'recovered' THEN 'true' ELSE 'false' END),
+      'recovered', CASE c.status WHEN 'recovered' THEN json('true') ELSE json('false') END,
       'talkShare', m.talk_share, 'paceWpm', m.pace_wpm, 'longestMonologueSec', m.longest_me_sec,
       'patienceMeanSec', m.patience_mean_sec, 'questionsMe', m.questions_me,
       'file', c.file, 'audioFile', c.audio_file, 'notes', c.notes, 'endedAt', c.ended_at) AS head,
