@@ -46,9 +46,9 @@ export function schemaHasRows(store: CallStore): boolean {
 }
 
 /** A call as getCall returns it, without the sparkline (a file of a schema before 3). */
-function detailJson(d: CallDetail & { match?: unknown }): string {
+function detailJson(d: CallDetail & { match?: unknown }): Buffer {
   const { sparkline: _s, match: _m, ...rest } = d;
-  return JSON.stringify(rest);
+  return Buffer.from(JSON.stringify(rest));
 }
 
 type Statement = Database.Statement<unknown[]>;
@@ -78,8 +78,8 @@ function read<T>(store: CallStore, id: number, st: Statement): T {
   return row!;
 }
 
-/** The export JSON of one call, checked against its seal; throws CALL_NOT_FOUND or the call's damage. */
-export function exportCallJson(store: CallStore, id: number, rowsSchema = schemaHasRows(store)): string {
+/** The export JSON of one call (UTF-8), checked against its seal; throws CALL_NOT_FOUND or the call's damage. */
+export function exportCallJson(store: CallStore, id: number, rowsSchema = schemaHasRows(store)): Buffer {
   if (!rowsSchema) return detailJson(store.get(id));
   const row = read<CallJsonRow>(store, id, statement(store, 'json'));
   check(store, id, row, SEAL_PARTS);
@@ -91,7 +91,7 @@ export function exportCallCsv(store: CallStore, id: number, rowsSchema = schemaH
   const row = read<unknown[]>(store, id, statement(store, 'csv'));
   if (!rowsSchema) store.get(id); // no seal: getCall's own checks
   else {
-    const [seal_head, legacy, head_text] = row.slice(CSV_CELLS) as [string | null, string | null, string];
+    const [seal_head, legacy, head_text] = row.slice(CSV_CELLS) as [string | null, string | null, Buffer];
     check(store, id, { status: String(row[4]), seal_head, seal_segments: null, seal_utterances: null, seal_vision: null, legacy, head_text }, ['head']);
   }
   return row.slice(0, CSV_CELLS);

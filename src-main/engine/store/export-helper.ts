@@ -36,8 +36,8 @@ export class ExportHelper {
     this.worker.on('error', () => { this.dead = true; }); // seen only between calls of `next`; the stall bound covers the rest
   }
 
-  /** The JSON text of the helper's next call (throws its damage), or null when the helper is gone: build it here. */
-  next(): string | null {
+  /** The JSON text (UTF-8) of the helper's next call (throws its damage), or null when the helper is gone: build it here. */
+  next(): Buffer | null {
     if (this.dead) return null;
     const deadline = Date.now() + STALL_MS;
     let m: { message: ReaderMessage } | undefined;
@@ -57,7 +57,7 @@ export class ExportHelper {
       return null;
     }
     if ('error' in msg) throw deserializeError(msg.error);
-    return msg.text;
+    return Buffer.from(msg.text.buffer, msg.text.byteOffset, msg.text.byteLength); // a copy arrives as a plain Uint8Array
   }
 
   close(): void {

@@ -19,8 +19,8 @@ export interface ReaderData {
   window: number;
 }
 
-/** A call's JSON, or its damage; `fatal`: this reader cannot go on (the main reader does the rest). */
-export type ReaderMessage = { text: string } | { error: SerializedError } | { fatal: SerializedError };
+/** A call's JSON (UTF-8), or its damage; `fatal`: this reader cannot go on (the main reader does the rest). */
+export type ReaderMessage = { text: Uint8Array } | { error: SerializedError } | { fatal: SerializedError };
 
 const { path, ids, port, counters, window } = workerData as ReaderData;
 const count = new Int32Array(counters);

@@ -4,6 +4,9 @@
 // or serialise them cost ~2 us a row (15M rows on a 10,000-call history);
 // SQLite builds the text in C, and JS only hashes and writes strings.
 //
+// The texts come back as bytes (CAST AS BLOB, UTF-8): hashed and written as
+// they are, never decoded into JS strings and encoded again.
+//
 // A part's text is the export's JSON of that part, followed by what the
 // export leaves out but the store keeps (so that a changed byte there is
 // caught too), after a newline (JSON text never holds a raw one):
@@ -90,11 +93,12 @@ export interface SealColumns {
   legacy: string | null;
 }
 
+/** The text of each part, UTF-8. */
 export interface PartTexts {
-  head_text: string;
-  segments: string;
-  utterances: string;
-  vision: string;
+  head_text: Buffer;
+  segments: Buffer;
+  utterances: Buffer;
+  vision: Buffer;
 }
 
 /**
@@ -104,7 +108,8 @@ export interface PartTexts {
  */
 export function callPartsSql(opts: { seals: boolean; exported: boolean }): string {
   return `SELECT ${SEAL_COLUMNS(opts.seals)}, d.sha256 AS legacy, c.status,
-      ${HEAD_TEXT} AS head_text, ${SEGMENTS_TEXT} AS segments, ${UTTERANCES_TEXT} AS utterances, ${VISION_TEXT} AS vision
+      CAST(${HEAD_TEXT} AS BLOB) AS head_text, CAST(${SEGMENTS_TEXT} AS BLOB) AS segments,
+      CAST(${UTTERANCES_TEXT} AS BLOB) AS utterances, CAST(${VISION_TEXT} AS BLOB) AS vision
       ${opts.exported ? `, ${EXPORT_COLUMNS}` : ''}
     ${FROM(opts.seals)}`;
 }
@@ -117,23 +122,30 @@ export interface CallJsonRow extends SealColumns, PartTexts {
   participants: string;
 }
 
-/** The export's JSON of a part: its text up to the first newline (segments: {me, them}, the first two lines). */
-function exported(part: string): string {
-  return part.slice(0, part.indexOf('\n'));
+const NEWLINE = 0x0a;
+
+/** The export's JSON of a part: its text up to the first newline. */
+function exported(part: Buffer): Buffer {
+  return part.subarray(0, part.indexOf(NEWLINE));
 }
 
 /**
- * The call's JSON text from its row: the fields in getCall's order, the
- * report with its segments and (from their table) its participants.
+ * The call's JSON text from its row, UTF-8: the fields in getCall's order,
+ * the report with its segments and (from their table) its participants.
  */
-export function callJson(r: CallJsonRow): string {
-  const me = r.segments.indexOf('\n');
-  const them = r.segments.indexOf('\n', me + 1);
-  const segments = `{"me":${r.segments.slice(0, me)},"them":${r.segments.slice(me + 1, them)}}`;
-  const tail = `"segments":${segments}${r.participants !== '[]' || r.report_has_participants ? `,"participants":${r.participants}` : ''}}`;
-  const report = r.report === null ? 'null' : r.report === '{}' ? `{${tail}` : `${r.report.slice(0, -1)},${tail}`;
-  return `${r.head.slice(0, -1)},"segments":${segments},"report":${report},"utterances":${exported(r.utterances)},"vision":${exported(r.vision)},` +
-    `"participants":${r.participants}}`;
+export function callJson(r: CallJsonRow): Buffer {
+  const me = r.segments.indexOf(NEWLINE);
+  const them = r.segments.indexOf(NEWLINE, me + 1);
+  const segments = [Buffer.from('{"me":'), r.segments.subarray(0, me), Buffer.from(',"them":'), r.segments.subarray(me + 1, them), Buffer.from('}')];
+  const tail = `${r.participants !== '[]' || r.report_has_participants ? `,"participants":${r.participants}` : ''}}`;
+  const report = r.report === null ? ['null']
+    : [r.report === '{}' ? '{"segments":' : `${r.report.slice(0, -1)},"segments":`, ...segments, tail];
+  return Buffer.concat([
+    Buffer.from(`${r.head.slice(0, -1)},"segments":`), ...segments, Buffer.from(',"report":'),
+    ...report.map((x) => (typeof x === 'string' ? Buffer.from(x) : x)),
+    Buffer.from(',"utterances":'), exported(r.utterances), Buffer.from(',"vision":'), exported(r.vision),
+    Buffer.from(`,"participants":${r.participants}}`),
+  ]);
 }
 
 /**
@@ -145,7 +157,7 @@ export const csvSql = (schema: 'seals' | 'digests' | 'none'): string => `
   SELECT c.id, c.title, c.started_at, c.duration_sec, c.status, m.talk_share, m.talk_me_sec, m.talk_them_sec,
     m.longest_me_sec, m.longest_them_sec, m.patience_mean_sec, m.patience_median_sec, m.patience_count,
     m.interruptions_me, m.interruptions_them, m.silence_share, m.pace_wpm, m.pace_method, m.questions_me, c.notes,
-    ${schema === 'none' ? "NULL, NULL, ''" : `${schema === 'seals' ? 's.head' : 'NULL'}, d.sha256, ${HEAD_TEXT}`}
+    ${schema === 'none' ? "NULL, NULL, ''" : `${schema === 'seals' ? 's.head' : 'NULL'}, d.sha256, CAST(${HEAD_TEXT} AS BLOB)`}
   ${schema === 'none' ? 'FROM calls c LEFT JOIN metrics m ON m.call_id = c.id WHERE c.id = ?' : FROM(schema === 'seals')}`;
 
 /** The CSV columns of a csvSql row (the rest are its check). */

@@ -20,9 +20,9 @@ export const CSV_COLUMNS = [
   'interruptions_me', 'interruptions_them', 'silence_share', 'pace_wpm', 'pace_method', 'questions_me', 'notes',
 ] as const;
 
-/** Where an export goes: a file (export-file.ts), stdout, or a string. */
+/** Where an export goes: a file (export-file.ts), stdout, or a string; a Buffer is UTF-8 text. */
 export interface ExportSink {
-  write(chunk: string): void;
+  write(chunk: string | Buffer): void;
 }
 
 export type ExportProgress = (done: number, total: number) => void;
@@ -96,7 +96,8 @@ function writeJson(store: CallStore, ids: number[] | 'all', sink: ExportSink, on
   try {
     eachCall(list, (s) => { skipped.push(s); onSkip?.(s); }, (id, i) => {
       const text = (helper && i % 2 === 1 ? helper.next() : null) ?? exportCallJson(store, id, rowsSchema);
-      sink.write(`${calls++ ? ',' : ''}\n    ${text}`);
+      sink.write(calls++ ? ',\n    ' : '\n    ');
+      sink.write(text);
       if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, list.length);
     });
   } finally {
@@ -131,6 +132,6 @@ function writeCsv(store: CallStore, ids: number[] | 'all', sink: ExportSink, onP
 /** The whole export as one string: for a few calls (tests, a single call's export). */
 export function exportCalls(store: CallStore, ids: number[] | 'all', format: ExportFormat, onSkip?: ExportSkip): string {
   const parts: string[] = [];
-  writeExport(store, ids, format, { write: (c) => parts.push(c) }, undefined, onSkip);
+  writeExport(store, ids, format, { write: (c) => parts.push(typeof c === 'string' ? c : c.toString('utf8')) }, undefined, onSkip);
   return parts.join('');
 }

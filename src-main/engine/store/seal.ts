@@ -23,7 +23,8 @@ export type SealPart = (typeof SEAL_PARTS)[number];
 const TEXT: Record<SealPart, keyof PartTexts> = { head: 'head_text', segments: 'segments', utterances: 'utterances', vision: 'vision' };
 const SEAL: Record<SealPart, keyof SealColumns> = { head: 'seal_head', segments: 'seal_segments', utterances: 'seal_utterances', vision: 'seal_vision' };
 
-export function partDigest(text: string): string {
+/** The SHA-256 of a part's text (UTF-8 bytes; a string is hashed as its UTF-8). */
+export function partDigest(text: Buffer | string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

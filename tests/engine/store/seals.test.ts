@@ -106,7 +106,8 @@ test('the seals of a call are over the text the JSON export writes; a pinned cal
     s.checkpoint(id, segs, [], 1, [{ t: 0.5, facesVisible: 1, facingCount: 1, cameraOn: true }]);
     s.replaceUtterances(id, [{ side: 'them', speaker: 'Ana "A"', start: 2 / 3, end: 1, text: 'ünïcode \u0000 "quoted"\n', words: [{ w: 'x', s: 0.7, e: 0.9 }] as never }], 'asr');
     s.finish(id, reportFromSegments('live', segs, 12346), segs);
-    const r = readParts(s.db, id)!;
+    const parts = readParts(s.db, id)!;
+    const r = { segments: parts.segments.toString(), utterances: parts.utterances.toString(), vision: parts.vision.toString() };
     const sealed = s.db.prepare('SELECT segments, utterances, vision FROM call_seals WHERE call_id = ?').get(id) as Record<string, string>;
     assert.deepEqual(sealed, { segments: partDigest(r.segments), utterances: partDigest(r.utterances), vision: partDigest(r.vision) });
     // The JSON written for the call is the text sealed: each part up to its first newline (numbers as SQLite writes them).
