@@ -77,8 +77,6 @@ export default defineConfig({
           'engine-host': resolve(root, 'src-main/engine/host/main.ts'),
           // The store's worker thread, found beside the engine as ./store-worker.js (store/worker/store-client.ts).
           'store-worker': resolve(root, 'src-main/engine/store/worker/store-worker.ts'),
-          // A JSON export's second reader, started from the store's thread (store/export-helper.ts), found beside it likewise.
-          'export-reader': resolve(root, 'src-main/engine/store/export-reader.ts'),
           // The VAD's threads for file analysis (vad/vad-workers.ts) and speech recognition's thread
           // with the runner it loads (asr/worker-client.ts, asr/asr-worker.ts), found beside the engine likewise.
           'vad-worker': resolve(root, 'src-main/engine/vad/vad-worker.ts'),

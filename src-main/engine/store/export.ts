@@ -11,7 +11,6 @@ import type { ExportFormat } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
 import type { CallStore } from './calls-store';
 import { exportCallCsv, exportCallJson, schemaHasRows } from './export-call';
-import { ExportHelper } from './export-helper';
 import { EXPORT_IDS_ALL_SQL } from './export-sql';
 
 export const CSV_COLUMNS = [
@@ -76,33 +75,18 @@ function eachCall(list: number[], onSkip: ExportSkip, fn: (id: number, i: number
   }
 }
 
-/**
- * From this many calls, a JSON export of a file on disk has a second reader
- * in a thread of its own (export-helper.ts) that builds every other call:
- * SQLite building the text is most of the cost, and it runs on one core per
- * connection. Below it, starting the thread costs more than it saves.
- */
-export const HELPER_MIN_CALLS = 64;
-
 function writeJson(store: CallStore, ids: number[] | 'all', sink: ExportSink, onProgress?: ExportProgress, onSkip?: ExportSkip): ExportSummary {
   const list = exportIds(store, ids);
   const rowsSchema = schemaHasRows(store);
   const skipped: SkippedCall[] = [];
   sink.write(`{\n  "exportedAt": ${JSON.stringify(new Date().toISOString())},\n  "calls": [`);
   let calls = 0;
-  const helper = rowsSchema && list.length >= HELPER_MIN_CALLS && store.path !== ':memory:'
-    ? new ExportHelper(store.path, list.filter((_, i) => i % 2 === 1))
-    : null;
-  try {
-    eachCall(list, (s) => { skipped.push(s); onSkip?.(s); }, (id, i) => {
-      const text = (helper && i % 2 === 1 ? helper.next() : null) ?? exportCallJson(store, id, rowsSchema);
-      sink.write(calls++ ? ',\n    ' : '\n    ');
-      sink.write(text);
-      if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, list.length);
-    });
-  } finally {
-    helper?.close();
-  }
+  eachCall(list, (s) => { skipped.push(s); onSkip?.(s); }, (id, i) => {
+    const text = exportCallJson(store, id, rowsSchema); // first: a damaged call throws before anything of it is written
+    sink.write(calls++ ? ',\n    ' : '\n    ');
+    sink.write(text);
+    if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, list.length);
+  });
   sink.write(`\n  ]${skipped.length ? `,\n  "skipped": ${JSON.stringify(skipped)}` : ''}\n}\n`);
   onProgress?.(list.length, list.length);
   return { calls, skipped };
