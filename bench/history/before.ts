@@ -25,6 +25,8 @@ export const BEFORE: Record<string, number> = {
   // Peak RSS of main's exports at that time: JSON 168 MB, CSV 141 MB (the bench itself read 0 then: a reading after exit).
   'exportJson.seconds': 50.3,
   'exportCsv.seconds': 31.9,
+  'exportJson.peakRss': 168,
+  'exportCsv.peakRss': 141,
   /** As the app runs it: rows, search indexes, compaction and the fresh backup (load average 8-10). */
   deleteOne: 26065.4,
   /** Load average 8-10. */

@@ -80,9 +80,12 @@ const BACKLOG_SLICE_MS = 15;
 const BACKLOG_EVERY_MS = 500;
 
 /**
- * Calls stored before schema 4 are brought up to date (store/backlog.ts) in
+ * Calls stored before schema 4 are brought up to date, and calls sealed
+ * before schema 6 sealed by parts (store/backlog.ts, store/reseal.ts), in
  * small slices on the store's thread, one slice every half second, until
  * none is left; a closed or failing store ends it (the next start goes on).
+ * A call found damaged on the way keeps its old digest, so the history and
+ * `candor doctor` go on naming it.
  */
 function startBacklog(store: StoreClient): void {
   const next = (): void => {

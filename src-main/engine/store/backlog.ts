@@ -3,8 +3,10 @@
 // own short transaction, within a time budget: the upgrade itself stays
 // quick, and a live call's checkpoints never wait long for the lock. Until a
 // call is reached, search finds its moment by reading its utterances and the
-// list computes its sparkline from its segments, as before.
+// list computes its sparkline from its segments, as before. What is left of
+// the budget converts calls sealed before schema 6 (reseal.ts).
 import type { Db } from './db';
+import { resealLegacy } from './reseal';
 import { storeSparkline } from './sparkline-column';
 import { indexCallUtterances } from './utterance-index';
 
@@ -19,21 +21,31 @@ interface BacklogRow {
   no_sparkline: number;
 }
 
+export interface BacklogResult {
+  calls: number;
+  more: boolean;
+  /** Calls whose data no longer matched the digest written with them: not sealed again, still reported as damaged. */
+  damaged: number[];
+}
+
 /** Works off the backlog, newest calls first, for about `budgetMs`; returns how many calls were done and whether any are left. */
-export function workOffBacklog(db: Db, budgetMs: number): { calls: number; more: boolean } {
+export function workOffBacklog(db: Db, budgetMs: number): BacklogResult {
   const t0 = performance.now();
   const next = db.prepare(BACKLOG_SQL);
   let calls = 0;
   for (;;) {
     const rows = next.all(16) as BacklogRow[];
-    if (!rows.length) return { calls, more: false };
+    if (!rows.length) {
+      const r = resealLegacy(db, budgetMs, t0);
+      return { calls: calls + r.calls, more: r.more, damaged: r.damaged };
+    }
     for (const r of rows) {
       db.transaction(() => {
         if (r.utterances_indexed === 0) indexCallUtterances(db, r.id);
         if (r.no_sparkline) storeSparkline(db, r.id, r.duration_sec);
       })();
       calls++;
-      if (performance.now() - t0 >= budgetMs) return { calls, more: true };
+      if (performance.now() - t0 >= budgetMs) return { calls, more: true, damaged: [] };
     }
   }
 }

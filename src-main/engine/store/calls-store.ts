@@ -6,13 +6,14 @@ import type { CallDetail, CallSource, CallStatus, CallSummary, Utterance, Vision
 import { CandorError } from '../../contract/errors';
 import type { Participant } from '../../contract/participants';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
-import { workOffBacklog } from './backlog';
+import { workOffBacklog, type BacklogResult } from './backlog';
 import { replaceBackups } from './backups';
 import { compact, compactionPending, markPendingCompaction, type CompactionResult } from './compaction';
 import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
 import { deleteAllCalls, deleteCallRows } from './delete-calls';
-import { inTimeOrder, METRICS_REPORT_JSON, readCallRows, sealCall, storedDigest, type CallRows } from './digest';
+import { inTimeOrder, METRICS_REPORT_JSON, readCallRows, type CallRows } from './digest';
 import { audioDir, isInsideFolder } from './paths';
+import { callDamage, PART_NAMES, sealCall } from './seal';
 import { searchCalls } from './search';
 import { talkShareSparkline } from './sparkline';
 import { TREND_LANGUAGE_SET } from './trends';
@@ -282,34 +283,56 @@ export class CallStore {
     });
   }
 
+  /** A call, read in one read transaction with the check of its seal, so that both see the same rows. */
   get(id: number): CallDetail {
-    return this.guarded(() => this.detail(id));
+    return this.guarded(() => this.db.transaction(() => this.detail(id))());
   }
 
   /**
-   * A call's rows, read once with their digest (digest.ts), so that what
-   * getCall returns is exactly what the digest vouches for. A read-only file
-   * of a schema before 3 has neither digests nor a participants table.
+   * A call's rows, from the tables themselves (digest.ts), as its seal reads
+   * them (export-sql.ts). `sealed`: the file has seals or digests (schema 3);
+   * a read-only file of a schema before 3 has neither, nor a participants table.
    */
-  private callRows(id: number): { rows: CallRows; digest: string | null; reportJson: string | undefined } {
+  private callRows(id: number): { rows: CallRows; sealed: boolean; reportJson: string | undefined } {
     if (this.hasTable('call_digests') && this.hasTable('participants')) {
-      const { rows, digest } = readCallRows(this.db, id);
-      return { rows, digest, reportJson: rows.metrics?.[METRICS_REPORT_JSON] as string | undefined };
+      const { rows } = readCallRows(this.db, id, false);
+      return { rows, sealed: true, reportJson: rows.metrics?.[METRICS_REPORT_JSON] as string | undefined };
     }
     const raw = (sql: string): unknown[][] => this.db.prepare(sql).raw().all(id) as unknown[][];
     return {
       rows: { segments: raw(SEGMENTS_SQL), utterances: raw(UTTERANCES_SQL), participants: [], vision: raw(VISION_SQL) },
-      digest: null,
+      sealed: false,
       reportJson: this.db.prepare('SELECT report_json FROM metrics WHERE call_id = ?').pluck().get(id) as string | undefined,
     };
+  }
+
+  /** Throws when a finished call no longer matches its seal (seal.ts), naming the part. */
+  private checkSeal(id: number): void {
+    let damage: ReturnType<typeof callDamage>;
+    try {
+      damage = callDamage(this.db, id);
+    } catch (err) {
+      // Word timings that no longer parse (SQLite builds the transcript's text from them); a damaged page maps as it is.
+      if ((err as { code?: string }).code === 'SQLITE_ERROR' && /JSON/i.test((err as Error).message)) {
+        throw this.damaged(id, 'word timings', (err as Error).message, err);
+      }
+      throw err;
+    }
+    if (damage) {
+      throw this.damaged(id, 'data', `it no longer matches the checksum written with it: ${PART_NAMES[damage]}`);
+    }
   }
 
   private detail(id: number): CallDetail {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE c.id = ?`).get(id) as CallRow | undefined;
     if (!row) throw new CandorError('CALL_NOT_FOUND', `there is no call ${id}`, 'List the calls with `candor history list`.');
-    const { rows, digest, reportJson } = this.callRows(id);
+    const { rows, sealed, reportJson } = this.callRows(id);
     const segments: Segments = { me: [], them: [] };
-    for (const [side, start, end] of inTimeOrder(rows.segments, 1)) segments[side as Side].push([start, end] as Span);
+    for (const [side, start, end] of inTimeOrder(rows.segments, 1)) {
+      const list = segments[side as Side] as Span[] | undefined;
+      if (!list) throw this.damaged(id, 'segments', `a segment has the side ${JSON.stringify(side)}`);
+      list.push([start, end] as Span);
+    }
     const stored = reportJson ? this.parseStored<AnalysisReport>(reportJson, id, 'report') : null;
     if (stored !== null && (typeof stored !== 'object' || typeof stored.metrics !== 'object' || stored.metrics === null)) {
       throw this.damaged(id, 'report', 'it has no metrics');
@@ -324,10 +347,7 @@ export class CallStore {
       ...(words ? { words: this.parseStored<Utterance['words']>(words as string, id, 'word timings') } : {}) }));
     const vision = inTimeOrder(rows.vision, 0).map(([t, facesVisible, facingCount, cameraOn]) =>
       ({ t: t as number, facesVisible: facesVisible as number, facingCount: facingCount as number, cameraOn: cameraOn === 1 }));
-    if (row.status !== 'recording' && digest !== null) {
-      const sealed = storedDigest(this.db, id);
-      if (sealed !== undefined && sealed !== digest) throw this.damaged(id, 'data', 'it no longer matches the checksum written with it');
-    }
+    if (row.status !== 'recording' && sealed) this.checkSeal(id);
     return { ...this.summary(row, segments), file: row.file, audioFile: row.audio_file ?? null, notes: row.notes, endedAt: row.ended_at, segments, report, utterances, vision,
       participants };
   }
@@ -392,7 +412,7 @@ export class CallStore {
    * stored sparkline) for about `budgetMs`; see backlog.ts. The engine runs
    * it in small slices after start-up.
    */
-  workOffBacklog(budgetMs = 50): { calls: number; more: boolean } {
+  workOffBacklog(budgetMs = 50): BacklogResult {
     try {
       return workOffBacklog(this.db, budgetMs);
     } catch (err) {

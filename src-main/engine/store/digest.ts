@@ -1,14 +1,10 @@
-// A SHA-256 over everything stored about a finished call, written with it.
-// SQLite keeps no checksum of row contents, so a byte flipped inside a title,
-// a transcript line or a number would otherwise read back as valid data.
-// Reading a call (CallStore.get), an export and `candor doctor` compare it.
-// A call that is still recording changes every second and is sealed when it
-// finishes.
-//
-// The digest is over each row as JSON, table by table, in a fixed order
-// (bookkeeping columns such as heartbeats are left out). Reading the rows is
-// what it costs, so a reader that needs them anyway (the export) gets each
-// row handed to it while the digest is computed: the call is read once.
+// A call's rows, read in pages of their own rowid range (getCall builds a
+// call from them), and the digest of the first definition: a SHA-256 over
+// every row as JSON, table by table, built in JS. Calls sealed before schema
+// 6 carry that digest in call_digests until reseal.ts checks it and seals
+// them by parts (seal.ts); until then readers check them with it. Kept
+// unchanged: it must compute exactly what was written then (schema 3's
+// migration still writes it, see migrations.ts).
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from './db';
@@ -106,6 +102,14 @@ function eachRow(r: Reader, callId: number, fn: (row: unknown[]) => void): void 
  * part as it is hashed. Reads only; throws SQLite's error for a damaged page.
  */
 export function digestCall(db: Db, callId: number, visit?: (part: DigestPart, row: unknown[]) => void): string {
+  return hashRows(db, callId, true, visit) as string;
+}
+
+function hashRows(db: Db, callId: number, hash: boolean, visit?: (part: DigestPart, row: unknown[]) => void): string | null {
+  if (!hash) {
+    readers(db).forEach((r, i) => eachRow(r, callId, (row) => visit?.(DIGEST_PARTS[i], row)));
+    return null;
+  }
   const h = createHash('sha256');
   let text = '';
   const rs = readers(db);
@@ -135,13 +139,13 @@ export interface CallRows {
 }
 
 /**
- * Every row of a call with its digest, read once. Readers build a call from
- * these rows, so what they return is what the digest covers: read from the
- * tables themselves, never from an index entry the digest did not see.
+ * Every row of a call, read once, with its first-definition digest when
+ * `digest` (else null). Read from the tables themselves, never from an index
+ * entry, as the digest and the seals (export-sql.ts) read them.
  */
-export function readCallRows(db: Db, callId: number): { rows: CallRows; digest: string } {
+export function readCallRows(db: Db, callId: number, digest = true): { rows: CallRows; digest: string | null } {
   const rows: CallRows = { segments: [], utterances: [], participants: [], vision: [] };
-  const digest = digestCall(db, callId, (part, row) => {
+  const hashed = hashRows(db, callId, digest, (part, row) => {
     switch (part) {
       case 'calls': rows.call = row; break;
       case 'metrics': rows.metrics = row; break;
@@ -151,7 +155,7 @@ export function readCallRows(db: Db, callId: number): { rows: CallRows; digest: 
       case 'vision_samples': rows.vision.push(row); break;
     }
   });
-  return { rows, digest };
+  return { rows, digest: hashed };
 }
 
 /** Rows in time order (column `at`), ties in the order they were written: a stable sort, in place. */
@@ -159,30 +163,16 @@ export function inTimeOrder(rows: unknown[][], at: number): unknown[][] {
   return rows.sort((a, b) => (a[at] as number) - (b[at] as number));
 }
 
-export function callDigest(db: Db, callId: number): string {
+/** The first-definition digest of a call, computed now. */
+export function legacyDigest(db: Db, callId: number): string {
   return digestCall(db, callId);
 }
 
-/** Writes the digest of a finished call; a call still recording has none. Run inside the writing transaction. */
-export function sealCall(db: Db, callId: number): void {
-  const status = db.prepare('SELECT status FROM calls WHERE id = ?').pluck().get(callId);
-  if (status === undefined) return;
-  if (status === 'recording') db.prepare('DELETE FROM call_digests WHERE call_id = ?').run(callId);
-  else db.prepare('INSERT OR REPLACE INTO call_digests (call_id, sha256) VALUES (?, ?)').run(callId, callDigest(db, callId));
-}
-
-/** The digest written with a call; undefined for a call still recording (or stored before digests). */
-export function storedDigest(db: Db, callId: number): string | undefined {
-  return db.prepare('SELECT sha256 FROM call_digests WHERE call_id = ?').pluck().get(callId) as string | undefined;
-}
-
-/** True when a finished call's stored data no longer matches its digest (false without a digest). */
-export function digestMismatch(db: Db, callId: number): boolean {
-  const stored = storedDigest(db, callId);
-  return stored !== undefined && stored !== callDigest(db, callId);
-}
-
-/** Seals every finished call: run once when the digests table is created. */
-export function sealAll(db: Db): void {
-  for (const id of db.prepare("SELECT id FROM calls WHERE status != 'recording'").pluck().all() as number[]) sealCall(db, id);
+/**
+ * Schema 3's migration: every finished call gets its first-definition digest
+ * (schema 6 adds seals by part; reseal.ts converts these).
+ */
+export function legacySealAll(db: Db): void {
+  const put = db.prepare('INSERT OR REPLACE INTO call_digests (call_id, sha256) VALUES (?, ?)');
+  for (const id of db.prepare("SELECT id FROM calls WHERE status != 'recording'").pluck().all() as number[]) put.run(id, digestCall(db, id));
 }

@@ -16,20 +16,21 @@ const CHUNK_BYTES = 1 << 20;
 /** A sink over an open descriptor; `flush()` writes what is buffered. */
 export class FdSink implements ExportSink {
   bytes = 0;
-  private parts: string[] = [];
+  private parts: Buffer[] = [];
   private buffered = 0;
 
   constructor(private readonly fd: number) {}
 
-  write(chunk: string): void {
-    this.parts.push(chunk);
-    this.buffered += chunk.length;
+  write(chunk: string | Buffer): void {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    this.parts.push(b);
+    this.buffered += b.length;
     if (this.buffered >= CHUNK_BYTES) this.flush();
   }
 
   flush(): void {
     if (!this.parts.length) return;
-    const buf = Buffer.from(this.parts.join(''));
+    const buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.buffered);
     this.parts = [];
     this.buffered = 0;
     for (let off = 0; off < buf.length;) {

@@ -1,8 +1,8 @@
 // Export of calls: JSON (everything the store has about each call) or CSV
 // (one row of metrics per call, for a spreadsheet). Streamed: each call is
 // written to the sink as soon as it is read, so memory stays flat however
-// large the history. Each call is checked against its digest before it is
-// written; for JSON its text is built from the rows that check read
+// large the history. Each call is checked against its seal before it is
+// written; for JSON the text written is the text that was hashed
 // (export-call.ts), so a call is read once. One call that cannot be
 // read (damaged row or a digest that no longer matches) is left out and
 // named in `skipped`; it does not stop the export of the others, unless it is
@@ -10,8 +10,8 @@
 import type { ExportFormat } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
 import type { CallStore } from './calls-store';
-import { checkCall, exportCallJson, schemaHasRows } from './export-call';
-import { CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL } from './export-sql';
+import { exportCallCsv, exportCallJson, schemaHasRows } from './export-call';
+import { EXPORT_IDS_ALL_SQL } from './export-sql';
 
 export const CSV_COLUMNS = [
   'id', 'title', 'started_at', 'duration_sec', 'status', 'talk_share', 'talk_me_sec', 'talk_them_sec',
@@ -19,9 +19,9 @@ export const CSV_COLUMNS = [
   'interruptions_me', 'interruptions_them', 'silence_share', 'pace_wpm', 'pace_method', 'questions_me', 'notes',
 ] as const;
 
-/** Where an export goes: a file (export-file.ts), stdout, or a string. */
+/** Where an export goes: a file (export-file.ts), stdout, or a string; a Buffer is UTF-8 text. */
 export interface ExportSink {
-  write(chunk: string): void;
+  write(chunk: string | Buffer): void;
 }
 
 export type ExportProgress = (done: number, total: number) => void;
@@ -82,8 +82,9 @@ function writeJson(store: CallStore, ids: number[] | 'all', sink: ExportSink, on
   sink.write(`{\n  "exportedAt": ${JSON.stringify(new Date().toISOString())},\n  "calls": [`);
   let calls = 0;
   eachCall(list, (s) => { skipped.push(s); onSkip?.(s); }, (id, i) => {
-    const text = exportCallJson(store, id, rowsSchema);
-    sink.write(`${calls++ ? ',' : ''}\n    ${text}`);
+    const text = exportCallJson(store, id, rowsSchema); // first: a damaged call throws before anything of it is written
+    sink.write(calls++ ? ',\n    ' : '\n    ');
+    sink.write(text);
     if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, list.length);
   });
   sink.write(`\n  ]${skipped.length ? `,\n  "skipped": ${JSON.stringify(skipped)}` : ''}\n}\n`);
@@ -91,37 +92,30 @@ function writeJson(store: CallStore, ids: number[] | 'all', sink: ExportSink, on
   return { calls, skipped };
 }
 
-/** One row per call; the calls are checked as for JSON, so a damaged call is left out of both alike. */
+/** One row per call; each call's head is checked against its seal (the rest is not written), so a damaged head is left out as in JSON. */
 function writeCsv(store: CallStore, ids: number[] | 'all', sink: ExportSink, onProgress?: ExportProgress, onSkip?: ExportSkip): ExportSummary {
   sink.write(`${CSV_COLUMNS.join(',')}\n`);
-  // Rows first, then the checks: the connection runs one statement at a time.
-  const one = store.db.prepare(CSV_SQL_ONE).raw();
-  const rows = ids === 'all'
-    ? (store.db.prepare(CSV_SQL_ALL).raw().all() as unknown[][])
-    : ids.map((id) => (one.get(id) as unknown[] | undefined) ?? [id]);
+  const list = exportIds(store, ids);
+  const rowsSchema = schemaHasRows(store);
   const skipped: SkippedCall[] = [];
   let calls = 0;
   let chunk = '';
-  const byId = new Map(rows.map((r) => [r[0] as number, r]));
-  eachCall([...byId.keys()], (s) => { skipped.push(s); onSkip?.(s); }, (id) => {
-    const r = byId.get(id)!;
-    if (r.length === 1) store.get(id); // CALL_NOT_FOUND
-    checkCall(store, id);
-    chunk += `${r.map(csvCell).join(',')}\n`;
+  eachCall([...new Set(list)], (s) => { skipped.push(s); onSkip?.(s); }, (id) => {
+    chunk += `${exportCallCsv(store, id, rowsSchema).map(csvCell).join(',')}\n`;
     if (++calls % PROGRESS_EVERY === 0) {
       sink.write(chunk);
       chunk = '';
-      onProgress?.(calls, rows.length);
+      onProgress?.(calls, list.length);
     }
   });
   sink.write(chunk);
-  onProgress?.(calls, rows.length);
+  onProgress?.(calls, list.length);
   return { calls, skipped };
 }
 
 /** The whole export as one string: for a few calls (tests, a single call's export). */
 export function exportCalls(store: CallStore, ids: number[] | 'all', format: ExportFormat, onSkip?: ExportSkip): string {
   const parts: string[] = [];
-  writeExport(store, ids, format, { write: (c) => parts.push(c) }, undefined, onSkip);
+  writeExport(store, ids, format, { write: (c) => parts.push(typeof c === 'string' ? c : c.toString('utf8')) }, undefined, onSkip);
   return parts.join('');
 }

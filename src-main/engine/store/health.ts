@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { CandorError } from '../../contract/errors';
 import { listBackups, restoreBackup, type BackupInfo } from './backups';
 import { openDatabase, type Db } from './db';
-import { digestMismatch } from './digest';
 import { headerProblem, structuralProblems } from './integrity';
 import { SCHEMA_VERSION } from './migrations';
+import { callDamage, PART_NAMES } from './seal';
 
 export type DatabaseStatus = 'ok' | 'missing' | 'damaged' | 'unreadable' | 'newer' | 'locked';
 
@@ -39,9 +39,20 @@ interface CallProblem {
 
 function storedDataProblems(db: Db): CallProblem[] {
   const hasDigests = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'call_digests'").get() !== undefined;
-  const mismatched = hasDigests
-    ? (db.prepare("SELECT id FROM calls WHERE status != 'recording' ORDER BY id").pluck().all() as number[]).filter((id) => digestMismatch(db, id))
-    : [];
+  const mismatched: { id: number; part: string }[] = [];
+  if (hasDigests) {
+    for (const id of db.prepare("SELECT id FROM calls WHERE status != 'recording' ORDER BY id").pluck().all() as number[]) {
+      let damage: ReturnType<typeof callDamage>;
+      try {
+        damage = callDamage(db, id);
+      } catch (err) {
+        // Word timings that no longer parse are named below; a damaged page ends the check (the caller reports it).
+        if ((err as { code?: string }).code === 'SQLITE_ERROR' && /JSON/i.test((err as Error).message)) continue;
+        throw err;
+      }
+      if (damage) mismatched.push({ id, part: PART_NAMES[damage] });
+    }
+  }
   const reports = db.prepare('SELECT call_id FROM metrics WHERE NOT json_valid(report_json) ORDER BY call_id').pluck().all() as number[];
   const words = db.prepare('SELECT DISTINCT call_id FROM utterances WHERE words_json IS NOT NULL AND NOT json_valid(words_json) ORDER BY call_id')
     .pluck().all() as number[];
@@ -49,8 +60,8 @@ function storedDataProblems(db: Db): CallProblem[] {
   return [
     ...reports.map((callId) => ({ callId, text: `the stored report of call ${callId} is damaged (not valid JSON)` })),
     ...words.map((callId) => ({ callId, text: `the stored word timings of call ${callId} are damaged (not valid JSON)` })),
-    ...mismatched.filter((id) => !named.has(id))
-      .map((callId) => ({ callId, text: `the stored data of call ${callId} is damaged (it no longer matches the checksum written with it)` })),
+    ...mismatched.filter((m) => !named.has(m.id))
+      .map(({ id: callId, part }) => ({ callId, text: `the stored data of call ${callId} is damaged (it no longer matches the checksum written with it: ${part})` })),
   ];
 }
 

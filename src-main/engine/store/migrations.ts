@@ -1,7 +1,7 @@
 // Schema migrations keyed on PRAGMA user_version. Each step runs once, in a
 // transaction, in order. Append new steps; never edit a released one.
 import type { Db } from './db';
-import { sealAll } from './digest';
+import { legacySealAll } from './digest';
 import { TREND_LANGUAGE_SET } from './trends';
 
 export interface Migration {
@@ -114,7 +114,7 @@ export const MIGRATIONS: Migration[] = [
     // finished call gets a digest of its stored data (digest.ts).
     version: 3,
     name: 'participants of a call; report_json without the utterances it duplicated; call digests',
-    after: sealAll,
+    after: legacySealAll,
     sql: `
       CREATE TABLE call_digests (
         call_id INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
@@ -234,6 +234,25 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX metrics_trends ON metrics(call_id, talk_share, pace_wpm, longest_me_sec, patience_mean_sec, questions_me,
         has_language, fillers_per_min, questions_lang, engaging, sentiment, engagement);
       CREATE INDEX calls_trends ON calls(started_at, id, status, duration_sec);
+    `,
+  },
+  {
+    // Export of 10,000 calls in seconds (issue 13): a seal per part of a call
+    // (seal.ts), over text SQLite builds, so that a reader checks only the
+    // parts it returns and the JSON export writes the text it hashed. Calls
+    // keep their first-definition digest (call_digests) until reseal.ts has
+    // checked it and sealed them by parts, a few at a time after open; a call
+    // that fails that check keeps it, and stays reported as damaged.
+    version: 6,
+    name: 'call seals by part',
+    sql: `
+      CREATE TABLE call_seals (
+        call_id    INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+        head       TEXT NOT NULL,
+        segments   TEXT NOT NULL,
+        utterances TEXT NOT NULL,
+        vision     TEXT NOT NULL
+      );
     `,
   },
 ];

@@ -113,8 +113,9 @@ test('after open, a damaged page of one call is a CandorError, and export --all 
     assert.deepEqual(json.calls.map((c: { id: number }) => c.id), ids.filter((id) => id !== ids[2]));
     assert.deepEqual(json.skipped.map((x: SkippedCall) => x.id), [ids[2]]);
     assert.deepEqual(skipped.map((x) => x.id), [ids[2]]);
+    // CSV writes only the summary and metrics of each call, which are sound: the damaged transcript is not in it.
     const csv = exportCalls(s, 'all', 'csv').trim().split('\n');
-    assert.equal(csv.length, 1 + 4);
+    assert.deepEqual(csv.slice(1).map((l) => Number(l.split(',')[0])), ids);
     expectDamaged(() => exportCalls(s, [ids[2]], 'json'), /damaged/);
   } finally {
     s.close();

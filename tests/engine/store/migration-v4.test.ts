@@ -52,7 +52,9 @@ test('a version-2 history opens at the current version; old calls are found befo
     assert.deepEqual(s.search('pelican')[0].match, { field: 'notes', snippet: 'notes about [pelicans]' });
   };
   check();
-  assert.deepEqual(s.workOffBacklog(10_000), { calls: 2, more: false });
+  // Two calls brought up to date, then the same two sealed by parts (schema 6; their schema-3 digests matched).
+  assert.deepEqual(s.workOffBacklog(10_000), { calls: 4, more: false, damaged: [] });
+  assert.equal(s.db.prepare('SELECT count(*) FROM call_seals').pluck().get(), 2);
   assert.equal(s.db.prepare('SELECT count(*) FROM calls WHERE utterances_indexed = 0 OR sparkline_json IS NULL').pluck().get(), 0);
   check();
   s.close();

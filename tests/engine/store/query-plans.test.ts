@@ -7,7 +7,8 @@ import test from 'node:test';
 import { BACKLOG_SQL } from '../../../src-main/engine/store/backlog';
 import { CallStore, LIST_SQL, SEGMENTS_SQL, SUMMARY_SELECT, UTTERANCES_SQL, VISION_SQL } from '../../../src-main/engine/store/calls-store';
 import { digestPageSql } from '../../../src-main/engine/store/digest';
-import { CALL_JSON_SQL, CSV_SQL_ALL, CSV_SQL_ONE, EXPORT_IDS_ALL_SQL } from '../../../src-main/engine/store/export-sql';
+import { callPartsSql, csvSql, EXPORT_IDS_ALL_SQL } from '../../../src-main/engine/store/export-sql';
+import { RESEAL_SQL } from '../../../src-main/engine/store/reseal';
 import { CALL_TEXT_SQL, FIRST_UTTERANCE_MATCH_SQL, SEARCH_CALLS_SQL } from '../../../src-main/engine/store/search';
 import { LATEST_CALL_SQL, TRENDS_SQL } from '../../../src-main/engine/store/trends';
 import { tempDir } from '../../support/tmp';
@@ -27,9 +28,12 @@ const HOT: [string, string, unknown[]][] = [
   ['trends', TRENDS_SQL, [JSON.stringify([['2020-01-06', '2020-01-05T23:00:00.000Z', '2020-01-12T23:00:00.000Z']])]],
   ['trends: newest call', LATEST_CALL_SQL, []],
   ['export: ids', EXPORT_IDS_ALL_SQL, []],
-  ['export: one call as JSON', CALL_JSON_SQL, [1]],
-  ['export: CSV', CSV_SQL_ALL, []],
-  ['export: CSV of one call', CSV_SQL_ONE, [1]],
+  ['export: one call as JSON', callPartsSql({ seals: true, exported: true }), [1]],
+  ['export: one call as JSON', callPartsSql({ seals: false, exported: true }), [1]], // a read-only file of schema 3-5
+  ['seal: the parts of a call', callPartsSql({ seals: true, exported: false }), [1]],
+  ['export: CSV of one call', csvSql('seals'), [1]],
+  ['export: CSV of one call', csvSql('digests'), [1]],
+  ['reseal: calls with a first-definition digest', RESEAL_SQL, [0]],
   ['backlog', BACKLOG_SQL, [16]],
   ['live checkpoint: open segments', 'DELETE FROM segments WHERE call_id = ? AND open = 1', [1]],
   ...(['segments', 'utterances', 'vision_samples'] as const).flatMap((part): [string, string, unknown[]][] => [
@@ -55,11 +59,12 @@ test('the hot queries use indexes that match their order', () => {
         assert.doesNotMatch(step, /^SCAN (metrics|m)\b/, `${name}: ${step}`);
         assert.match(step, /USING (COVERING )?INDEX (calls_started|calls_backlog|calls_trends)/, `${name}: ${step}\n${plan.join('\n')}`);
       }
-      // Trends group their rows into at most one row per week; the export's JSON sorts one call's rows, read by their rowid
+      // Trends group their rows into at most one row per week; a call's parts (seal and export) sort one call's rows, read by their rowid
       // range (every SEARCH of a big table in it is checked above and below); nothing else may sort.
-      const allowed = (name === 'trends' && /GROUP BY/.test(step)) || (name === 'export: one call as JSON' && /ORDER BY/.test(step));
+      const parts = name === 'export: one call as JSON' || name === 'seal: the parts of a call';
+      const allowed = (name === 'trends' && /GROUP BY/.test(step)) || (parts && /ORDER BY/.test(step));
       if (!allowed) assert.doesNotMatch(step, /TEMP B-TREE/, `${name} sorts: ${plan.join('\n')}`);
-      if (name === 'export: one call as JSON' && /^SEARCH (segments|utterances|vision_samples) /.test(step)) {
+      if (parts && /^SEARCH (segments|utterances|vision_samples) /.test(step)) {
         assert.match(step, /USING (INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)|COVERING INDEX)/, `${name}: ${step}`);
       }
     }
