@@ -373,16 +373,6 @@ export class LiveSession extends EventEmitter {
       return true;
     }
     if (last !== undefined && now - last <= RESUME_SEC * 1000) return false;
-    if (last === undefined) {
-      this.noteReaderTick();
-      if (!this.readerResumedAt) {
-        // The device's first audio, and this thread never stalled: nothing waits in a buffer behind it, so what the
-        // clock has beyond it was never recorded (the device starting up). Filled and analysed now, not held.
-        const gap = Math.floor(((now - this.t0) / 1000) * RATE - ((this.received.get(side) ?? 0) + samples.length));
-        if (gap > MIN_GAP_SEC * RATE) this.padSilence(side, gap);
-        return false;
-      }
-    }
     this.held.set(side, [samples]);
     this.heldAt.set(side, now);
     this.trace(`${side}: audio held`);
