@@ -9,6 +9,7 @@
 // worker/upkeep.ts). Restoring and moving a damaged file aside never remove
 // a file: the damaged one stays under a new name.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import type { Db } from './db';
@@ -132,19 +133,51 @@ export function backupIfDue(db: Db, dbPath: string, now = new Date()): string | 
   return backupDue(dbPath, now) ? writeBackup(db, dbPath, 'daily', now) : null;
 }
 
+/** A backup or copy a delete took out of use, still to be unlinked. */
+const RETIRED = /\.removed-\d+$/;
+
 /**
  * After a delete: every backup, and every copy being written by any process
- * (its snapshot may predate the delete), is removed at once; the writer of a
- * removed copy finds it gone and places nothing (placeBackup). Returns how
- * many complete backups there were.
+ * (its snapshot may predate the delete), is taken out of use at once by a
+ * rename (a backup is never restored or listed again; the writer of a copy
+ * finds it gone and places nothing, placeBackup). Unlinking them takes a
+ * while for big files (0.7 s for 1.7 GB), so it is left to removeRetired,
+ * which the store's thread runs off its request path. Returns how many
+ * complete backups there were.
  */
-export function removeBackups(dbPath: string): number {
+export function retireBackups(dbPath: string): number {
   const dir = backupFolder(dbPath);
   if (!existsSync(dir)) return 0;
   const backups = listBackups(dbPath);
-  for (const b of backups) rmSync(b.path, { force: true });
-  for (const name of readdirSync(dir)) if (PART.test(name)) rmSync(join(dir, name), { force: true });
+  const names = [...backups.map((b) => basename(b.path)), ...readdirSync(dir).filter((n) => PART.test(n))];
+  for (const name of names) {
+    try {
+      renameSync(join(dir, name), join(dir, `${name}.removed-${process.pid}`));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
   return backups.length;
+}
+
+/** The retired files of any process (all are garbage), unlinked; `sync: false` on libuv's threads. */
+export function removeRetired(dbPath: string, opts: { sync: false }): Promise<void>;
+export function removeRetired(dbPath: string, opts?: { sync: true }): void;
+export function removeRetired(dbPath: string, opts: { sync: boolean } = { sync: true }): Promise<void> | void {
+  const dir = backupFolder(dbPath);
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => RETIRED.test(n)) : [];
+  if (opts.sync) {
+    for (const n of names) rmSync(join(dir, n), { force: true });
+    return;
+  }
+  return Promise.all(names.map((n) => rm(join(dir, n), { force: true }))).then(() => undefined);
+}
+
+/** Retires every backup and copy being written (retireBackups) and unlinks them now. */
+export function removeBackups(dbPath: string): number {
+  const n = retireBackups(dbPath);
+  removeRetired(dbPath);
+  return n;
 }
 
 /** Renames the database and its -wal/-shm to `<db>.damaged-<stamp>`; returns the new name of the main file. */

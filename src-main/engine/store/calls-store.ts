@@ -7,7 +7,7 @@ import { CandorError } from '../../contract/errors';
 import type { Participant } from '../../contract/participants';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
 import { workOffBacklog } from './backlog';
-import { removeBackups, writeBackup } from './backups';
+import { removeBackups, retireBackups, writeBackup } from './backups';
 import { compact, compactionPending, compactStep, markPendingCompaction, type CompactionResult, type StepResult } from './compaction';
 import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
 import { deleteAllCalls, deleteCallRows } from './delete-calls';
@@ -402,12 +402,13 @@ export class CallStore {
     // Only Candor's own recordings: a row naming any other path (edited, or from another machine) removes nothing.
     for (const f of audio) if (isInsideFolder(this.audioDir, f) && !isFolder(f)) rmSync(f, { force: true });
     this.deletions++;
-    this.dropBackups();
+    // Out of use at once; unlinked by the scrub (compact), or right after the answer on the store's thread (upkeep.ts).
+    if (this.path !== ':memory:' && retireBackups(this.path) > 0) this.backupsDropped = true;
     if (opts.compact !== false) this.compact();
     return n;
   }
 
-  /** Removes every backup and every copy being written: each may hold deleted calls. */
+  /** Removes every backup and every copy being written (each may hold deleted calls), and unlinks those retired before. */
   private dropBackups(): void {
     if (this.path === ':memory:') return;
     if (removeBackups(this.path) > 0) this.backupsDropped = true;

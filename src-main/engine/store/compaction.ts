@@ -20,6 +20,8 @@ import type { Db } from './db';
 
 /** Pages per incremental-vacuum step: 8 MB at 4 KiB pages. */
 export const VACUUM_STEP_PAGES = 2048;
+/** At most this many pages left in use (8 MB): a full VACUUM, which copies only those, beats stepping through the free list. */
+export const NEARLY_EMPTY_PAGES = 2048;
 
 const AUTO_VACUUM_INCREMENTAL = 2;
 
@@ -106,7 +108,7 @@ export function compactStep(db: Db, opts: StepOptions): StepResult {
     db.pragma('auto_vacuum = INCREMENTAL');
     db.exec('VACUUM');
     fullVacuum = true;
-  } else if ((db.pragma('page_count', { simple: true }) as number) - free() <= step) {
+  } else if ((db.pragma('page_count', { simple: true }) as number) - free() <= NEARLY_EMPTY_PAGES) {
     // Almost everything was deleted (delete --all): a VACUUM copies the few pages left, as fast as one step,
     // while incremental steps over hundreds of thousands of free pages took minutes (each searches the free list).
     freedPages = free();

@@ -22,7 +22,7 @@
 import { rmSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker, workerModuleUrl } from '../../runtime/spawn-worker';
-import { backupDue, backupTarget, placeBackup, type BackupTarget } from '../backups';
+import { backupDue, backupTarget, placeBackup, removeRetired, type BackupTarget } from '../backups';
 import type { CallStore } from '../calls-store';
 import { compactionPending } from '../compaction';
 import type { BackupThreadData, BackupThreadReply } from './backup-thread';
@@ -70,6 +70,9 @@ export class Upkeep {
   /** A copy failed: not tried again until the next delete. */
   private backupGaveUpAt = -1;
   private lastError: string | null = null;
+  /** Backups a delete retired, being unlinked on libuv's threads (seconds for big files: not on the request path). */
+  private unlinking: Promise<void> | null = null;
+  private unlinkedAfter = 0;
 
   /** `enqueue` runs a job on the thread's request queue, after the requests already waiting. */
   constructor(private readonly store: CallStore, private readonly enqueue: (job: () => void) => void, private readonly opts: UpkeepOptions) {
@@ -78,7 +81,9 @@ export class Upkeep {
 
   /** Called after the open and after every request: starts whatever is owed. */
   poke(): void {
-    if (this.stopped || this.scheduled || this.timer) return;
+    if (this.stopped) return;
+    this.unlinkRetired();
+    if (this.scheduled || this.timer) return;
     if (this.scrubPending()) {
       this.schedule(0);
       return;
@@ -89,7 +94,22 @@ export class Upkeep {
   state(): UpkeepState {
     const scrubPending = this.scrubPending();
     const backupRunning = this.copying !== null;
-    return { scrubPending, backupRunning, idle: !scrubPending && !backupRunning && !this.backupOwed(), lastError: this.lastError };
+    const idle = !scrubPending && !backupRunning && !this.unlinking && !this.backupOwed();
+    return { scrubPending, backupRunning, idle, lastError: this.lastError };
+  }
+
+  /** After a delete, the backups it retired are unlinked off this thread; the scrub's end unlinks any left (compaction.ts beforeClear). */
+  private unlinkRetired(): void {
+    if (this.unlinking || this.unlinkedAfter === this.store.deletions) return;
+    this.unlinkedAfter = this.store.deletions;
+    this.unlinking = removeRetired(this.store.path, { sync: false })
+      .catch((err: unknown) => {
+        this.lastError = `removing old backups: ${(err as Error).message}`;
+      })
+      .finally(() => {
+        this.unlinking = null;
+        this.poke();
+      });
   }
 
   /** The store is closing: no new step or copy; a copy being written is thrown away when it ends. */
