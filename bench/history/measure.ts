@@ -153,7 +153,8 @@ async function deleteFigures(db: string, calls: number): Promise<Record<string, 
       `followed on the store thread, done ${(followMs / 1000).toFixed(1)} s after the request was sent`, 'deleteOne');
     out.historyDuringDelete = figure(Math.max(...latencies), 'ms', 100,
       `slowest of ${latencies.length} lists (500) and searches sent one after another while the scrub and the fresh backup ran ` +
-      `(${backupSeen} answered while the backup copy was written; median ${median(latencies).toFixed(1)} ms)`);
+      `(${backupSeen} answered while the backup copy was written; median ${median(latencies).toFixed(1)} ms, ` +
+      `99th percentile ${[...latencies].sort((x, y) => x - y)[Math.floor(latencies.length * 0.99)].toFixed(1)} ms)`);
     t = performance.now();
     await store.deleteCalls('all');
     const allRowsSec = (performance.now() - t) / 1000;

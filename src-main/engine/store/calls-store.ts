@@ -70,6 +70,12 @@ export interface StoreOptions extends OpenOptions {
    * either way.
    */
   scrubAtOpen?: boolean;
+  /**
+   * For the store's thread: do the work after answering (scrub, backups;
+   * worker/upkeep.ts). Default true; a second thread on the same file (the
+   * engine's thread for live calls) passes false and leaves it to the first.
+   */
+  upkeep?: boolean;
 }
 
 interface ParticipantRow {

@@ -46,7 +46,7 @@ port.on('message', (msg: ToStoreWorker) => {
     try {
       // The scrub left by a killed delete and the daily backup are done after the open, off the request path (upkeep.ts).
       store = new CallStore(msg.path, { ...msg.options, scrubAtOpen: false, dailyBackupAtOpen: false });
-      upkeep = new Upkeep(store, (job) => {
+      upkeep = msg.options.upkeep === false ? null : new Upkeep(store, (job) => {
         queue = queue.then(job);
       }, {
         backups: !msg.options.readonly && msg.path !== ':memory:' && msg.options.backups !== false,
@@ -55,7 +55,7 @@ port.on('message', (msg: ToStoreWorker) => {
       const names = [...methodNames(store), ...(Object.keys(STORE_OPS) as StoreName[])];
       served = new Set(names);
       post({ type: 'opened', names });
-      upkeep.poke();
+      upkeep?.poke();
     } catch (err) {
       post({ type: 'error', id: null, error: serializeError(mapSqliteError(err, msg.path)) });
     }
