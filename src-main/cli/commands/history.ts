@@ -135,7 +135,8 @@ export const historyCommand: Command = {
           const scrub = store.compact({ backup: false });
           process.stderr.write(scrub.done
             ? 'the database file was compacted so the data is gone\n'
-            : 'the data is out of the history; another program is reading the database, so the file is scrubbed of it when Candor next opens it\n');
+            : 'the data is out of the history and the backups; another program is reading the database, so the file itself is scrubbed ' +
+              'by the Candor that has it open, or else when Candor next opens it\n');
           if (scrub.done && store.backupsDropped) {
             process.stderr.write('writing a fresh backup (the old ones held the deleted calls and were removed)...\n');
             try {

@@ -3,11 +3,12 @@
 // migration (the newest BACKUP_KEEP_PRE_MIGRATION kept). Each is a
 // `VACUUM INTO` copy: consistent while others write, and compact (a logical
 // copy: no free page or unused cell space of the file goes into it). A
-// delete removes them all at once, and every copy still being written
-// (removeBackups), so a deleted call does not live on in a backup; a fresh
-// copy is written after the file itself has been scrubbed (calls-store.ts,
-// worker/upkeep.ts). Restoring and moving a damaged file aside never remove
-// a file: the damaged one stays under a new name.
+// delete takes them all out of use at once, and every copy still being
+// written (retireBackups; unlinked right after), so a deleted call does not
+// live on in a backup; a fresh copy is written after the file itself has
+// been scrubbed (calls-store.ts, worker/upkeep.ts). Restoring and moving a
+// damaged file aside never remove a file: the damaged one stays under a
+// new name.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
