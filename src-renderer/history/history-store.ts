@@ -90,6 +90,8 @@ export const useHistoryStore = defineStore('history', () => {
     if (!r) return;
     say('ok', r.deleted === 1 ? 'The call was deleted for good.' : `${r.deleted} calls were deleted for good.`);
     if (current.value && (ids === 'all' || ids.includes(current.value.id))) current.value = null;
+    // Gone from the list at once; the reload below brings the rest up to date.
+    calls.value = ids === 'all' ? [] : calls.value.filter((c) => !ids.includes(c.id));
     if (view.value === 'call') view.value = 'list';
     await loadCalls();
     status.value = (await guard(() => engine.status())) ?? status.value;

@@ -127,9 +127,24 @@ export const historyCommand: Command = {
         case 'delete': {
           const ids = values.all ? 'all' : [callId(positionals[0])];
           if (ids !== 'all') store.get(ids[0]);
-          const { deleted, kept } = deleteCalls(store, ids);
-          process.stderr.write(`deleted ${deleted} call(s); the database file was compacted so the data is gone\n`);
+          // The result is shown as soon as the rows are gone (and every backup, which held them); the file
+          // is scrubbed before the command ends (a kill leaves it recorded: the next start finishes it).
+          const { deleted, kept } = deleteCalls(store, ids, { compact: false });
+          process.stderr.write(`deleted ${deleted} call(s)\n`);
           if (kept.length) process.stderr.write(`kept call ${kept.join(', ')}: it is being recorded right now (delete it once the call has ended)\n`);
+          const scrub = store.compact({ backup: false });
+          process.stderr.write(scrub.done
+            ? 'the database file was compacted so the data is gone\n'
+            : 'the data is out of the history and the backups; another program is reading the database, so the file itself is scrubbed ' +
+              'by the Candor that has it open, or else when Candor next opens it\n');
+          if (scrub.done && store.backupsDropped) {
+            process.stderr.write('writing a fresh backup (the old ones held the deleted calls and were removed)...\n');
+            try {
+              store.replaceDroppedBackups();
+            } catch (err) {
+              process.stderr.write(`candor: no fresh backup now (${(err as Error).message}); Candor writes one when it next opens the database\n`);
+            }
+          }
           return 0;
         }
         case 'search': {

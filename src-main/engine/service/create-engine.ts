@@ -108,7 +108,8 @@ export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engi
   let recovered: number[];
   try {
     recovered = await store.recoverInterrupted();
-    liveStore = await openStoreWorker(path, { busyTimeoutMs: LIVE_BUSY_TIMEOUT_MS });
+    // The history's thread scrubs deleted calls and writes backups; the live call's thread only records.
+    liveStore = await openStoreWorker(path, { busyTimeoutMs: LIVE_BUSY_TIMEOUT_MS, upkeep: false });
   } catch (err) {
     await store.close();
     throw err;

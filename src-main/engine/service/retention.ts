@@ -1,5 +1,6 @@
 // Keep N days: calls that started more than `days` days ago are deleted for
-// good (rows, search index, free pages; CallStore.delete compacts the file).
+// good (rows, search index, free pages; CallStore.delete compacts the file,
+// or leaves that to the store's thread with `compact: false`).
 // A call that is still recording is never touched. 0 days keeps everything.
 import type { CallStore } from '../store/calls-store';
 
@@ -12,8 +13,8 @@ export function expiredCallIds(store: CallStore, days: number, now: Date = new D
 }
 
 /** Deletes the expired calls; returns their ids. */
-export function applyRetention(store: CallStore, days: number, now: Date = new Date()): number[] {
+export function applyRetention(store: CallStore, days: number, now: Date = new Date(), opts: { compact?: boolean } = {}): number[] {
   const ids = expiredCallIds(store, days, now);
-  if (ids.length > 0) store.delete(ids);
+  if (ids.length > 0) store.delete(ids, opts);
   return ids;
 }

@@ -1,11 +1,16 @@
 // Automatic backups of the database, beside it in `<db>.backups/`: one a
 // day (the newest BACKUP_KEEP_DAILY kept) and one before each schema
 // migration (the newest BACKUP_KEEP_PRE_MIGRATION kept). Each is a
-// `VACUUM INTO` copy: consistent while others write, and compact. A delete
-// replaces them all with one fresh copy, so deleted calls do not live on in
-// a backup. Restoring and moving a damaged file aside never remove a file:
-// the damaged one stays under a new name.
+// `VACUUM INTO` copy: consistent while others write, and compact (a logical
+// copy: no free page or unused cell space of the file goes into it). A
+// delete takes them all out of use at once, and every copy still being
+// written (retireBackups; unlinked right after), so a deleted call does not
+// live on in a backup; a fresh copy is written after the file itself has
+// been scrubbed (calls-store.ts, worker/upkeep.ts). Restoring and moving a
+// damaged file aside never remove a file: the damaged one stays under a
+// new name.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import type { Db } from './db';
@@ -76,8 +81,15 @@ function removeStaleParts(dbPath: string): void {
   }
 }
 
-/** Writes a backup of the open database and drops the oldest beyond the kept number; returns its path. */
-export function writeBackup(db: Db, dbPath: string, kind: BackupKind, now = new Date()): string {
+/** Where a backup goes: its final name and the name it is written under until it is complete. */
+export interface BackupTarget {
+  kind: BackupKind;
+  final: string;
+  tmp: string;
+}
+
+/** Names a new backup of the open database (and clears away copies left half-written by dead processes). */
+export function backupTarget(db: Db, dbPath: string, kind: BackupKind, now = new Date()): BackupTarget {
   const dir = backupFolder(dbPath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   removeStaleParts(dbPath);
@@ -85,32 +97,88 @@ export function writeBackup(db: Db, dbPath: string, kind: BackupKind, now = new 
   const final = join(dir, `${kind}-v${version}-${stamp(now)}.db`);
   const tmp = `${final}.part-${process.pid}`;
   rmSync(tmp, { force: true });
+  return { kind, final, tmp };
+}
+
+/**
+ * Gives a complete copy its backup name and drops the oldest beyond the kept
+ * number. A copy that a delete removed while it was written (removeBackups)
+ * is gone: the rename fails and nothing is placed.
+ */
+export function placeBackup(dbPath: string, t: BackupTarget): string {
+  renameSync(t.tmp, t.final); // a half-written copy never carries a backup's name
+  const keep = t.kind === 'daily' ? BACKUP_KEEP_DAILY : BACKUP_KEEP_PRE_MIGRATION;
+  for (const old of listBackups(dbPath).filter((b) => b.kind === t.kind).slice(keep)) rmSync(old.path, { force: true });
+  return t.final;
+}
+
+/** Writes a backup of the open database and drops the oldest beyond the kept number; returns its path. */
+export function writeBackup(db: Db, dbPath: string, kind: BackupKind, now = new Date()): string {
+  const t = backupTarget(db, dbPath, kind, now);
   try {
-    db.prepare('VACUUM INTO ?').run(tmp);
-    renameSync(tmp, final); // a half-written copy never carries a backup's name
+    db.prepare('VACUUM INTO ?').run(t.tmp);
+    return placeBackup(dbPath, t);
   } finally {
-    rmSync(tmp, { force: true });
+    rmSync(t.tmp, { force: true });
   }
-  const keep = kind === 'daily' ? BACKUP_KEEP_DAILY : BACKUP_KEEP_PRE_MIGRATION;
-  for (const old of listBackups(dbPath).filter((b) => b.kind === kind).slice(keep)) rmSync(old.path, { force: true });
-  return final;
+}
+
+/** The newest daily backup is older than a day, or there is none. */
+export function backupDue(dbPath: string, now = new Date()): boolean {
+  const newest = listBackups(dbPath).find((b) => b.kind === 'daily');
+  return !newest || now.getTime() - Date.parse(newest.takenAt) >= BACKUP_EVERY_MS;
 }
 
 /** A daily backup when the newest one is older than a day (or there is none). Returns its path, or null. */
 export function backupIfDue(db: Db, dbPath: string, now = new Date()): string | null {
-  const newest = listBackups(dbPath).find((b) => b.kind === 'daily');
-  if (newest && now.getTime() - Date.parse(newest.takenAt) < BACKUP_EVERY_MS) return null;
-  return writeBackup(db, dbPath, 'daily', now);
+  return backupDue(dbPath, now) ? writeBackup(db, dbPath, 'daily', now) : null;
 }
 
-/** After a delete: the old backups still hold the deleted calls, so one fresh copy replaces them. */
-export function replaceBackups(db: Db, dbPath: string): void {
-  removeStaleParts(dbPath); // also when there is no backup to replace
-  const old = listBackups(dbPath);
-  if (!old.length) return;
-  writeBackup(db, dbPath, 'daily');
-  const fresh = listBackups(dbPath)[0]?.path;
-  for (const b of old) if (b.path !== fresh) rmSync(b.path, { force: true });
+/** A backup or copy a delete took out of use, still to be unlinked. */
+const RETIRED = /\.removed-\d+$/;
+
+/**
+ * After a delete: every backup, and every copy being written by any process
+ * (its snapshot may predate the delete), is taken out of use at once by a
+ * rename (a backup is never restored or listed again; the writer of a copy
+ * finds it gone and places nothing, placeBackup). Unlinking them takes a
+ * while for big files (0.7 s for 1.7 GB), so it is left to removeRetired,
+ * which the store's thread runs off its request path. Returns how many
+ * complete backups there were.
+ */
+export function retireBackups(dbPath: string): number {
+  const dir = backupFolder(dbPath);
+  if (!existsSync(dir)) return 0;
+  const backups = listBackups(dbPath);
+  const names = [...backups.map((b) => basename(b.path)), ...readdirSync(dir).filter((n) => PART.test(n))];
+  for (const name of names) {
+    try {
+      renameSync(join(dir, name), join(dir, `${name}.removed-${process.pid}`));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+  return backups.length;
+}
+
+/** The retired files of any process (all are garbage), unlinked; `sync: false` on libuv's threads. */
+export function removeRetired(dbPath: string, opts: { sync: false }): Promise<void>;
+export function removeRetired(dbPath: string, opts?: { sync: true }): void;
+export function removeRetired(dbPath: string, opts: { sync: boolean } = { sync: true }): Promise<void> | void {
+  const dir = backupFolder(dbPath);
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => RETIRED.test(n)) : [];
+  if (opts.sync) {
+    for (const n of names) rmSync(join(dir, n), { force: true });
+    return;
+  }
+  return Promise.all(names.map((n) => rm(join(dir, n), { force: true }))).then(() => undefined);
+}
+
+/** Retires every backup and copy being written (retireBackups) and unlinks them now. */
+export function removeBackups(dbPath: string): number {
+  const n = retireBackups(dbPath);
+  removeRetired(dbPath);
+  return n;
 }
 
 /** Renames the database and its -wal/-shm to `<db>.damaged-<stamp>`; returns the new name of the main file. */

@@ -7,8 +7,8 @@ import { CandorError } from '../../contract/errors';
 import type { Participant } from '../../contract/participants';
 import type { AnalysisReport, Segments, Side, Span } from '../../contract/report';
 import { workOffBacklog, type BacklogResult } from './backlog';
-import { replaceBackups } from './backups';
-import { compact, compactionPending, markPendingCompaction, type CompactionResult } from './compaction';
+import { removeBackups, retireBackups, writeBackup } from './backups';
+import { compact, compactionPending, compactStep, markPendingCompaction, type CompactionResult, type StepResult } from './compaction';
 import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
 import { deleteAllCalls, deleteCallRows } from './delete-calls';
 import { inTimeOrder, METRICS_REPORT_JSON, readCallRows, type CallRows } from './digest';
@@ -64,6 +64,19 @@ export const SUMMARY_SELECT = `
 export interface StoreOptions extends OpenOptions {
   /** The only folder whose files `delete` removes as a call's audio; default the app-data audio folder. */
   audioDir?: string;
+  /**
+   * Finish a delete left unfinished (killed) while opening, all at once
+   * (default true). The store's thread passes false and does it in steps
+   * after the open (worker/upkeep.ts); the old backups are removed at open
+   * either way.
+   */
+  scrubAtOpen?: boolean;
+  /**
+   * For the store's thread: do the work after answering (scrub, backups;
+   * worker/upkeep.ts). Default true; a second thread on the same file (the
+   * engine's thread for live calls) passes false and leaves it to the first.
+   */
+  upkeep?: boolean;
 }
 
 interface ParticipantRow {
@@ -87,11 +100,18 @@ export const VISION_SQL = 'SELECT t_sec, faces_visible, facing_count, camera_on 
 export class CallStore {
   readonly db: Db;
   readonly audioDir: string;
+  /** Deletes committed through this store; a backup started before one of them is not kept (worker/upkeep.ts). */
+  deletions = 0;
+  /** Backups were removed by a delete and not yet replaced by a fresh one. */
+  backupsDropped = false;
   constructor(readonly path: string, opts: StoreOptions = {}) {
     this.db = openDatabase(path, opts);
     this.audioDir = opts.audioDir ?? audioDir();
-    // A delete that was interrupted before its data was scrubbed from the file is finished now.
-    if (!opts.readonly && compactionPending(this.db)) this.compact();
+    // A delete that was interrupted before its data was scrubbed: its backups go now, the file is scrubbed now or in steps.
+    if (!opts.readonly && compactionPending(this.db)) {
+      this.dropBackups();
+      if (opts.scrubAtOpen !== false) this.compact();
+    }
   }
 
   close(): void {
@@ -385,10 +405,14 @@ export class CallStore {
   }
 
   /**
-   * Deletes calls for good: rows, search indexes and kept audio, then the
-   * data is scrubbed from the file (compact). `compact: false` leaves that to
-   * a later `compact()` (the store's worker, when idle); it is recorded in
-   * the same transaction, so even a crash cannot skip it.
+   * Deletes calls for good: rows, search indexes, kept audio and every
+   * backup (they hold the calls), then the data is scrubbed from the file
+   * and a fresh backup written (compact). `compact: false` leaves that to a
+   * later `compact()` or to the store's thread, step by step between other
+   * requests (worker/upkeep.ts); it is recorded in the same transaction as
+   * the delete, so even a crash cannot skip it. Between the delete and the
+   * fresh backup there is no backup: the price of a deleted call being gone
+   * from every copy at once.
    */
   delete(ids: number[] | 'all', opts: { compact?: boolean } = {}): number {
     const audio = this.guarded(() => (ids === 'all'
@@ -403,8 +427,17 @@ export class CallStore {
       });
     // Only Candor's own recordings: a row naming any other path (edited, or from another machine) removes nothing.
     for (const f of audio) if (isInsideFolder(this.audioDir, f) && !isFolder(f)) rmSync(f, { force: true });
+    this.deletions++;
+    // Out of use at once; unlinked by the scrub (compact), or right after the answer on the store's thread (upkeep.ts).
+    if (this.path !== ':memory:' && retireBackups(this.path) > 0) this.backupsDropped = true;
     if (opts.compact !== false) this.compact();
     return n;
+  }
+
+  /** Removes every backup and every copy being written (each may hold deleted calls), and unlinks those retired before. */
+  private dropBackups(): void {
+    if (this.path === ':memory:') return;
+    if (removeBackups(this.path) > 0) this.backupsDropped = true;
   }
 
   /**
@@ -421,18 +454,50 @@ export class CallStore {
   }
 
   /**
-   * Finishes the scrubbing of deleted calls (see compaction.ts); a no-op when
-   * nothing is pending. Once the file holds no trace of them, the old backups
-   * (which still do) are replaced by one fresh copy.
+   * Finishes the scrubbing of deleted calls now (see compaction.ts); a no-op
+   * when nothing is pending. Once the file holds no trace of them, the
+   * backups a delete removed are replaced by one fresh copy (unless
+   * `backup: false`; replaceDroppedBackups then does it). A fresh copy that
+   * cannot be written does not fail the delete: the next open writes the
+   * daily one.
    */
-  compact(): CompactionResult {
+  compact(opts: { backup?: boolean } = {}): CompactionResult {
+    let result: CompactionResult;
     try {
       if (!compactionPending(this.db)) return { done: true, freedPages: 0, fullVacuum: false };
-      // The backups are replaced before the mark goes: a kill in between must not leave the deleted calls in an old copy.
-      return compact(this.db, { beforeClear: () => (this.path !== ':memory:' ? replaceBackups(this.db, this.path) : undefined) });
+      // Any backup made since (another process's) goes too, before the mark: a kill in between leaves the mark.
+      result = compact(this.db, { beforeClear: () => this.dropBackups() });
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }
+    if (result.done && opts.backup !== false) {
+      try {
+        this.replaceDroppedBackups();
+      } catch {
+        // See above: a missing copy never stops the user's work; `candor doctor` shows how old the newest is.
+      }
+    }
+    return result;
+  }
+
+  /**
+   * One bounded step of the scrubbing (compaction.ts), for the store's
+   * thread: it never waits for a reader, it reports 'busy' instead.
+   */
+  compactStep(budgetMs: number, stepPages?: number): StepResult {
+    try {
+      return compactStep(this.db, { budgetMs, stepPages, wait: false, beforeClear: () => this.dropBackups() });
+    } catch (err) {
+      throw mapSqliteError(err, this.path);
+    }
+  }
+
+  /** Writes the fresh backup that replaces those a delete removed, once nothing is pending; its path, or null when none is owed. */
+  replaceDroppedBackups(): string | null {
+    if (!this.backupsDropped || compactionPending(this.db)) return null;
+    const path = this.guarded(() => writeBackup(this.db, this.path, 'daily'));
+    this.backupsDropped = false;
+    return path;
   }
 
   /** Calls left in 'recording' whose recorder is gone: crashed mid-call. */

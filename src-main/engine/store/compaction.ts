@@ -2,10 +2,13 @@
 // A delete commits its rows and, in the same transaction, a row in
 // pending_compaction. Compaction then hands the freed pages back to the file
 // system (incremental vacuum, a few MB per step, so no writer waits long),
-// folds the WAL into the file and truncates it, lets the caller replace the
+// folds the WAL into the file and truncates it, lets the caller remove the
 // backups (which still hold the deleted calls), and only then clears the
 // mark. A process killed in between leaves the mark, and the next open
-// finishes the job (issue 14, defect 8). Deleted cells are zeroed when they
+// finishes the job (issue 14, defect 8). It runs either all at once
+// (compact: at open, in the CLI) or in bounded steps between the requests of
+// the store's thread (compactStep, worker/upkeep.ts), so that a list or a
+// search never waits for more than one step. Deleted cells are zeroed when they
 // are deleted (PRAGMA secure_delete, set at open) and the search indexes
 // remove a deleted call's words at once (FTS5 secure-delete), so once the
 // free pages are gone and the WAL is folded in, no copy of the text is left.
@@ -17,6 +20,8 @@ import type { Db } from './db';
 
 /** Pages per incremental-vacuum step: 8 MB at 4 KiB pages. */
 export const VACUUM_STEP_PAGES = 2048;
+/** At most this many pages left in use (8 MB): a full VACUUM, which copies only those, beats stepping through the free list. */
+export const NEARLY_EMPTY_PAGES = 2048;
 
 const AUTO_VACUUM_INCREMENTAL = 2;
 
@@ -44,9 +49,23 @@ interface Checkpoint {
   checkpointed: number;
 }
 
-function foldWal(db: Db): boolean {
-  const [cp] = db.pragma('wal_checkpoint(TRUNCATE)') as Checkpoint[];
-  return cp.busy === 0 && cp.log === cp.checkpointed;
+/**
+ * Folds the WAL into the file and truncates it. `wait: false` gives up at
+ * once when a reader still needs the log (the store's thread then tries
+ * again a little later instead of waiting out its busy timeout).
+ */
+function foldWal(db: Db, wait: boolean): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  if (!wait) db.pragma('busy_timeout = 0');
+  try {
+    const [cp] = db.pragma('wal_checkpoint(TRUNCATE)') as Checkpoint[];
+    return cp.busy === 0 && cp.log === cp.checkpointed;
+  } catch (err) {
+    if (!wait && String((err as { code?: string }).code).startsWith('SQLITE_BUSY')) return false;
+    throw err;
+  } finally {
+    if (!wait) db.pragma(`busy_timeout = ${timeout}`);
+  }
 }
 
 export interface CompactOptions {
@@ -55,34 +74,70 @@ export interface CompactOptions {
   beforeClear?: () => void;
 }
 
-export function compact(db: Db, opts: CompactOptions = {}): CompactionResult {
+export interface StepOptions extends CompactOptions {
+  /** Stop handing pages back after about this long; the next step goes on. */
+  budgetMs: number;
+  /** Wait for readers to fold the WAL in (the busy timeout), or report 'busy' at once. */
+  wait: boolean;
+}
+
+/** Where a step left the compaction: more to do, a reader in the way of the fold (try again later), or done (mark cleared). */
+export type StepState = 'more' | 'busy' | 'done';
+
+export interface StepResult {
+  state: StepState;
+  freedPages: number;
+  fullVacuum: boolean;
+}
+
+/**
+ * One bounded piece of the compaction: hands free pages back until the
+ * budget is spent, and once none is left, folds the WAL in and clears the
+ * mark. A full VACUUM (conversion, or almost nothing left) is one step of
+ * its own, however long it takes.
+ */
+export function compactStep(db: Db, opts: StepOptions): StepResult {
   const step = opts.stepPages ?? VACUUM_STEP_PAGES;
+  const t0 = performance.now();
   let freedPages = 0;
   let fullVacuum = false;
+  if (!compactionPending(db)) return { state: 'done', freedPages, fullVacuum };
+  const free = (): number => db.pragma('freelist_count', { simple: true }) as number;
   if (db.pragma('auto_vacuum', { simple: true }) !== AUTO_VACUUM_INCREMENTAL) {
-    freedPages = db.pragma('freelist_count', { simple: true }) as number;
+    freedPages = free();
     db.pragma('auto_vacuum = INCREMENTAL');
     db.exec('VACUUM');
     fullVacuum = true;
-  } else if ((db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number) <= step) {
+  } else if ((db.pragma('page_count', { simple: true }) as number) - free() <= NEARLY_EMPTY_PAGES) {
     // Almost everything was deleted (delete --all): a VACUUM copies the few pages left, as fast as one step,
     // while incremental steps over hundreds of thousands of free pages took minutes (each searches the free list).
-    freedPages = db.pragma('freelist_count', { simple: true }) as number;
+    freedPages = free();
     db.exec('VACUUM');
     fullVacuum = true;
   } else {
-    for (;;) {
-      const free = db.pragma('freelist_count', { simple: true }) as number;
-      if (free === 0) break;
-      db.pragma(`incremental_vacuum(${Math.min(step, free)})`);
-      freedPages += free - (db.pragma('freelist_count', { simple: true }) as number);
+    for (let left = free(); left > 0; left = free()) {
+      if (freedPages > 0 && performance.now() - t0 >= opts.budgetMs) return { state: 'more', freedPages, fullVacuum };
+      db.pragma(`incremental_vacuum(${Math.min(step, left)})`);
+      freedPages += left - free();
     }
   }
-  if (!foldWal(db)) return { done: false, freedPages, fullVacuum };
+  if (!foldWal(db, opts.wait)) return { state: 'busy', freedPages, fullVacuum };
   opts.beforeClear?.();
   db.prepare('DELETE FROM pending_compaction').run();
-  foldWal(db);
-  return { done: true, freedPages, fullVacuum };
+  foldWal(db, opts.wait); // the mark's own change; if a reader holds it back, the log holds no deleted text anyway
+  return { state: 'done', freedPages, fullVacuum };
+}
+
+/** The whole compaction now, on this thread (at open, in the CLI, in tests). */
+export function compact(db: Db, opts: CompactOptions = {}): CompactionResult {
+  let freedPages = 0;
+  let fullVacuum = false;
+  for (;;) {
+    const r = compactStep(db, { ...opts, budgetMs: Infinity, wait: true });
+    freedPages += r.freedPages;
+    fullVacuum ||= r.fullVacuum;
+    if (r.state !== 'more') return { done: r.state === 'done', freedPages, fullVacuum };
+  }
 }
 
 /** A full VACUUM now, the WAL folded in before and after: it holds the write lock throughout (seconds on a big history). */

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, accessSync, constants, readFileSync, statSync } 
 import { dirname } from 'node:path';
 import { CandorError } from '../../contract/errors';
 import { backupIfDue, writeBackup } from './backups';
+import { compactionPending } from './compaction';
 import { assertSound, damagedDatabase, hasWal, headerProblem, QUICK_CHECK_MAX_BYTES } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { deletedLogProblem } from './wal-check';
@@ -22,6 +23,12 @@ export interface OpenOptions {
   checkMaxBytes?: number;
   /** Keep the automatic backups (default true for a file opened for writing). */
   backups?: boolean;
+  /**
+   * Write the daily backup during the open when it is due (default true).
+   * The store's thread passes false and writes it on a thread of its own
+   * after the open (worker/upkeep.ts): a copy of a big history takes seconds.
+   */
+  dailyBackupAtOpen?: boolean;
 }
 
 function sqliteCode(err: unknown): string {
@@ -130,7 +137,8 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     const backups = !opts.readonly && path !== ':memory:' && opts.backups !== false;
     if (!opts.readonly) migrate(db, path, backups);
-    if (backups && db.prepare('SELECT EXISTS (SELECT 1 FROM calls)').pluck().get() === 1) {
+    // Not while a delete is unfinished: its scrub removes every backup, then writes a fresh one (calls-store.ts).
+    if (backups && opts.dailyBackupAtOpen !== false && !compactionPending(db) && db.prepare('SELECT EXISTS (SELECT 1 FROM calls)').pluck().get() === 1) {
       try {
         backupIfDue(db, path);
       } catch {

@@ -45,14 +45,14 @@ export interface DeleteOutcome {
  * lose the call (its checkpoints would have nowhere to go). Naming a call
  * that is being recorded is refused.
  */
-export function deleteCalls(store: CallStore, ids: number[] | 'all'): DeleteOutcome {
+export function deleteCalls(store: CallStore, ids: number[] | 'all', opts: { compact?: boolean } = {}): DeleteOutcome {
   const live = liveCallIds(store);
   if (ids !== 'all') {
     const busy = ids.find((id) => live.includes(id));
     if (busy !== undefined) throw new CandorError('BAD_ARGUMENT', `call ${busy} is being recorded`, 'Stop the call first, then delete it.');
-    return { deleted: store.delete(ids), kept: [] };
+    return { deleted: store.delete(ids, opts), kept: [] };
   }
-  if (!live.length) return { deleted: store.delete('all'), kept: [] };
+  if (!live.length) return { deleted: store.delete('all', opts), kept: [] };
   const finished = (store.db.prepare('SELECT id FROM calls ORDER BY id').pluck().all() as number[]).filter((id) => !live.includes(id));
-  return { deleted: finished.length ? store.delete(finished) : 0, kept: live };
+  return { deleted: finished.length ? store.delete(finished, opts) : 0, kept: live };
 }

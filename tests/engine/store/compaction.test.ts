@@ -89,7 +89,7 @@ test('a delete killed before its compaction is finished at the next open', () =>
   again.close();
 });
 
-test('a kill while the backups are replaced: the mark stays and the next open replaces them', async () => {
+test('a kill while the fresh backup is written: the deleted call was already gone from the file and every backup', async () => {
   const path = join(dir, 'backups.db');
   const { store, secretId } = history(path);
   store.close();
@@ -99,7 +99,7 @@ test('a kill while the backups are replaced: the mark stays and the next open re
   // A copy half-written by a process that died during its VACUUM INTO (a pid above pid_max is never alive).
   copyFileSync(listBackups(path)[0].path, join(backupFolder(path), 'daily-v4-20260101T000000000Z.db.part-99999999'));
   assert.ok(copies(path, SECRET) > 0);
-  // `history delete` is killed the moment its fresh backup copy appears: after the scrub, before the old copies are gone.
+  // `history delete` is killed the moment its fresh backup copy appears: the old copies are gone and the file scrubbed before it starts.
   const del = candorAsync(['history', 'delete', String(secretId)], { CANDOR_DB: path, CANDOR_HOME: dir });
   const part = new RegExp(`\\.part-${del.pid}$`);
   const closed = new Promise((r) => del.on('close', r));
@@ -111,14 +111,15 @@ test('a kill while the backups are replaced: the mark stays and the next open re
   assert.equal(del.signalCode, 'SIGKILL', 'killed while it wrote the fresh backup');
   const raw = new Database(path, { readonly: true });
   assert.equal(raw.prepare('SELECT count(*) FROM calls WHERE id = ?').pluck().get(secretId), 0, 'the delete was committed');
-  assert.equal(raw.prepare('SELECT count(*) FROM pending_compaction').pluck().get(), 1, 'the mark stays until the backups are replaced');
+  assert.equal(raw.prepare('SELECT count(*) FROM pending_compaction').pluck().get(), 0, 'the scrub was finished before the copy began');
   raw.close();
-  assert.ok(copies(path, SECRET) > 0, 'the old backups still hold the deleted call');
+  assert.equal(copies(path, SECRET), 0, 'no trace in the file, its log, or the backups folder (the half-written copy included)');
+  assert.deepEqual(listBackups(path), [], 'the old backups went with the delete');
   const again = new CallStore(path);
   assert.equal(compactionPending(again.db), false);
-  assert.equal(copies(path, SECRET), 0, 'the next open replaced the backups and removed the half-written copies');
-  assert.equal(listBackups(path).length, 1);
-  assert.deepEqual(readdirSync(backupFolder(path)).filter((n) => n.includes('.part-')), []);
+  assert.equal(copies(path, SECRET), 0);
+  assert.equal(listBackups(path).length, 1, 'the next open wrote the daily backup the kill left owed');
+  assert.deepEqual(readdirSync(backupFolder(path)).filter((n) => n.includes('.part-')), [], 'and removed the half-written copies');
   again.close();
 });
 

@@ -15,6 +15,7 @@ import { exportToFile } from '../export-file';
 import { beginLiveCall, deleteCalls, liveCallIds } from '../live-calls';
 import { recoverInterruptedCalls } from '../recovery';
 import { weeklyTrends } from '../trends';
+import { upkeepOf, type UpkeepState } from './upkeep';
 
 /** What the worker gives an operation as `this`. */
 export interface OpContext {
@@ -27,14 +28,17 @@ export const STORE_OPS = {
   getSettings: (s: CallStore): Settings => new SettingsStore(s).get(),
   updateSettings: (s: CallStore, patch: SettingsPatch, now: Date): Settings => new SettingsStore(s).update(patch, now),
   recoverInterrupted: (s: CallStore): number[] => recoverInterruptedCalls(s),
-  applyRetention: (s: CallStore, days: number, now: Date): number[] => applyRetention(s, days, now),
+  applyRetention: (s: CallStore, days: number, now: Date): number[] => applyRetention(s, days, now, { compact: false }),
   exportToFile(this: OpContext, s: CallStore, ids: number[] | 'all', format: ExportFormat, path: string): ExportResult {
     // Streamed, flat memory (store/export.ts); damaged calls left out.
     const done = exportToFile(s, ids, format, path, (d, total) => this.progress(d, total));
     return { path: done.path, calls: done.calls, bytes: done.bytes };
   },
   beginLiveCall: (s: CallStore, call: NewCall): number => beginLiveCall(s, call),
-  deleteCalls: (s: CallStore, ids: number[] | 'all') => deleteCalls(s, ids),
+  /** Answers once the rows are gone and the scrub is recorded; the thread scrubs and backs up after (upkeep.ts). */
+  deleteCalls: (s: CallStore, ids: number[] | 'all') => deleteCalls(s, ids, { compact: false }),
+  /** How far the work after answering is (scrub of deleted calls, backup copy). */
+  upkeepState: (s: CallStore): UpkeepState => upkeepOf(s)?.state() ?? { scrubPending: false, backupRunning: false, idle: true, lastError: null },
   liveCallIds: (s: CallStore): number[] => liveCallIds(s),
   /** Reclaims the free pages of the file now (a full VACUUM: it can take seconds on a big history). */
   vacuum: (s: CallStore): void => fullVacuum(s.db),

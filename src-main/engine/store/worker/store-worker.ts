@@ -1,13 +1,16 @@
 // The store's worker thread: opens one CallStore on the file ("open"), then
 // runs one request at a time, in order ("call"), and answers each with its
 // result or its error as a CandorError. SQL, VACUUM and exports run here,
-// never on the thread that runs live capture and analysis.
+// never on the thread that runs live capture and analysis. Between requests
+// it finishes the scrub of deleted calls and has backups written
+// (upkeep.ts): a delete answers before that work is done.
 import { parentPort } from 'node:worker_threads';
 import { serializeError } from '../../../contract/errors';
 import { CallStore } from '../calls-store';
 import { mapSqliteError } from '../db';
 import type { FromStoreWorker, LocalOnly, StoreName, ToStoreWorker } from './protocol';
 import { STORE_OPS, type OpContext } from './store-ops';
+import { Upkeep } from './upkeep';
 
 const port = parentPort;
 if (!port) throw new Error('store-worker.ts must run in a worker thread');
@@ -21,6 +24,7 @@ function methodNames(store: CallStore): StoreName[] {
 }
 
 let store: CallStore | null = null;
+let upkeep: Upkeep | null = null;
 let served = new Set<string>();
 let queue: Promise<void> = Promise.resolve();
 
@@ -40,10 +44,18 @@ async function run(id: number, name: string, args: unknown[]): Promise<unknown> 
 port.on('message', (msg: ToStoreWorker) => {
   if (msg.type === 'open') {
     try {
-      store = new CallStore(msg.path, msg.options);
+      // The scrub left by a killed delete and the daily backup are done after the open, off the request path (upkeep.ts).
+      store = new CallStore(msg.path, { ...msg.options, scrubAtOpen: false, dailyBackupAtOpen: false });
+      upkeep = msg.options.upkeep === false ? null : new Upkeep(store, (job) => {
+        queue = queue.then(job);
+      }, {
+        backups: !msg.options.readonly && msg.path !== ':memory:' && msg.options.backups !== false,
+        busyTimeoutMs: msg.options.busyTimeoutMs ?? 5000,
+      });
       const names = [...methodNames(store), ...(Object.keys(STORE_OPS) as StoreName[])];
       served = new Set(names);
       post({ type: 'opened', names });
+      upkeep?.poke();
     } catch (err) {
       post({ type: 'error', id: null, error: serializeError(mapSqliteError(err, msg.path)) });
     }
@@ -57,11 +69,14 @@ port.on('message', (msg: ToStoreWorker) => {
       } catch (err) {
         post({ type: 'error', id: msg.id, error: serializeError(mapSqliteError(err, store?.path ?? '')) });
       }
+      upkeep?.poke();
     });
     return;
   }
   if (msg.type === 'close') {
     queue = queue.then(() => {
+      upkeep?.stop();
+      upkeep = null;
       store?.close();
       store = null;
       post({ type: 'closed' });

@@ -1,0 +1,226 @@
+// The work the store's thread does after answering: finishing the scrub of
+// deleted calls and writing the backup a delete removed (or the daily one).
+//
+// A delete answers once its rows and search-index entries are gone, the
+// scrub is recorded as pending (in the same transaction, so a kill resumes
+// it at the next open) and every backup is removed (they hold the deleted
+// calls: a user who deletes a call expects it gone from the backups at
+// once; until the fresh copy is written there is no backup, which is the
+// price of that). Then, between requests:
+//
+// 0. the backups the delete renamed out of use are unlinked on libuv's
+//    threads (0.7 s for a 1.7 GB copy); the scrub waits for that, because
+//    freeing a big file's blocks holds up the fsync of its WAL fold.
+// 1. the scrub runs in steps of about SCRUB_STEP_MS (free pages handed back,
+//    then the WAL folded in and the mark cleared; compaction.ts). Each step
+//    is queued behind the requests that arrived meanwhile, so a list or a
+//    search waits for one step at most. A step that finds a reader holding
+//    the WAL (another process, or this thread's own backup copy) does not
+//    wait: it is tried again BUSY_RETRY_MS later.
+// 2. once nothing is pending, the fresh backup is written on a thread of its
+//    own (backup-thread.ts), seconds for a big history, while this thread
+//    keeps answering. A copy that started before another delete is thrown
+//    away, never placed: its snapshot may hold that call. Another process's
+//    delete removes the copy from the folder, so it cannot be placed either.
+import { rmSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker, workerModuleUrl } from '../../runtime/spawn-worker';
+import { backupDue, backupTarget, placeBackup, removeRetired, type BackupTarget } from '../backups';
+import type { CallStore } from '../calls-store';
+import { compactionPending } from '../compaction';
+import type { BackupThreadData, BackupThreadReply } from './backup-thread';
+
+/** Time a scrub step may take before it lets the next request in. */
+export const SCRUB_STEP_MS = 15;
+/** Pages per incremental-vacuum call inside a step: 1 MB, about 10 ms. */
+export const SCRUB_STEP_PAGES = 256;
+/** When a reader holds the WAL, the fold is tried again after this long. */
+export const BUSY_RETRY_MS = 250;
+/** After an unexpected failure (a full disk), the work is tried again after this long. */
+export const FAILURE_RETRY_MS = 5_000;
+
+export interface UpkeepState {
+  /** Deleted calls not yet scrubbed from the file (the durable mark). */
+  scrubPending: boolean;
+  /** A backup copy is being written on its own thread. */
+  backupRunning: boolean;
+  /** Nothing left to do: scrubbed, and no backup owed or being written. */
+  idle: boolean;
+  /** The last failure of the work after answering, if it has not succeeded since. */
+  lastError: string | null;
+}
+
+export interface UpkeepOptions {
+  /** This store keeps automatic backups (writable file, backups on). */
+  backups: boolean;
+  busyTimeoutMs: number;
+}
+
+const byStore = new WeakMap<CallStore, Upkeep>();
+
+/** The upkeep of a store served by this thread, if any. */
+export function upkeepOf(store: CallStore): Upkeep | undefined {
+  return byStore.get(store);
+}
+
+export class Upkeep {
+  private scheduled = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private copying: { worker: Worker; target: BackupTarget; deletions: number } | null = null;
+  /** The daily backup is checked once after the open (the open itself does not write it: dailyBackupAtOpen). */
+  private dailyToCheck = true;
+  /** A copy failed: not tried again until the next delete. */
+  private backupGaveUpAt = -1;
+  private lastError: string | null = null;
+  /** Backups a delete retired, being unlinked on libuv's threads (seconds for big files: not on the request path). */
+  private unlinking: Promise<void> | null = null;
+  private unlinkedAfter = 0;
+
+  /** `enqueue` runs a job on the thread's request queue, after the requests already waiting. */
+  constructor(private readonly store: CallStore, private readonly enqueue: (job: () => void) => void, private readonly opts: UpkeepOptions) {
+    byStore.set(store, this);
+  }
+
+  /** Called after the open and after every request: starts whatever is owed. */
+  poke(): void {
+    if (this.stopped) return;
+    this.unlinkRetired();
+    // Not while the old backups are being unlinked: freeing a big file's blocks holds up the fsync of the WAL fold
+    // (a one-call scrub step took 870 ms instead of about 60 at 10,000 calls); unlinkRetired pokes again when done.
+    if (this.unlinking || this.scheduled || this.timer) return;
+    if (this.scrubPending()) {
+      this.schedule(0);
+      return;
+    }
+    if (this.backupOwed()) this.startBackup();
+  }
+
+  state(): UpkeepState {
+    const scrubPending = this.scrubPending();
+    const backupRunning = this.copying !== null;
+    const idle = !scrubPending && !backupRunning && !this.unlinking && !this.backupOwed();
+    return { scrubPending, backupRunning, idle, lastError: this.lastError };
+  }
+
+  /** After a delete, the backups it retired are unlinked off this thread; the scrub's end unlinks any left (compaction.ts beforeClear). */
+  private unlinkRetired(): void {
+    if (this.unlinking || this.unlinkedAfter === this.store.deletions) return;
+    this.unlinkedAfter = this.store.deletions;
+    this.unlinking = removeRetired(this.store.path, { sync: false })
+      .catch((err: unknown) => {
+        this.lastError = `removing old backups: ${(err as Error).message}`;
+      })
+      .finally(() => {
+        this.unlinking = null;
+        this.poke();
+      });
+  }
+
+  /** The store is closing: no new step or copy; a copy being written is thrown away when it ends. */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    byStore.delete(this.store);
+  }
+
+  private scrubPending(): boolean {
+    return this.store.db.open && compactionPending(this.store.db);
+  }
+
+  private backupOwed(): boolean {
+    if (!this.opts.backups || this.copying || this.backupGaveUpAt === this.store.deletions) return false;
+    if (!this.store.backupsDropped && !this.dailyToCheck) return false;
+    const hasCalls = this.store.db.prepare('SELECT EXISTS (SELECT 1 FROM calls)').pluck().get() === 1;
+    if (!hasCalls) {
+      this.dailyToCheck = false;
+      return false;
+    }
+    if (this.store.backupsDropped || backupDue(this.store.path)) return true;
+    this.dailyToCheck = false;
+    return false;
+  }
+
+  /** Runs one step through the queue: at once (setImmediate, after the requests that came in), or after `ms`. */
+  private schedule(ms: number): void {
+    const run = (): void => {
+      this.timer = null;
+      this.enqueue(() => {
+        this.scheduled = false;
+        if (!this.stopped) this.step();
+      });
+    };
+    this.scheduled = true;
+    if (ms > 0) this.timer = setTimeout(run, ms);
+    else setImmediate(run);
+  }
+
+  private step(): void {
+    if (this.unlinking) return; // poked again when the unlink is done
+    let next: number | 'done';
+    try {
+      const r = this.store.compactStep(SCRUB_STEP_MS, SCRUB_STEP_PAGES);
+      next = r.state === 'more' ? 0 : r.state === 'busy' ? BUSY_RETRY_MS : 'done';
+      this.lastError = null;
+    } catch (err) {
+      this.lastError = (err as Error).message;
+      next = FAILURE_RETRY_MS;
+    }
+    if (next === 'done') this.poke();
+    else this.schedule(next);
+  }
+
+  private startBackup(): void {
+    let target: BackupTarget;
+    try {
+      target = backupTarget(this.store.db, this.store.path, 'daily');
+    } catch (err) {
+      this.giveUpBackup(err);
+      return;
+    }
+    const data: BackupThreadData = { path: this.store.path, tmp: target.tmp, busyTimeoutMs: this.opts.busyTimeoutMs };
+    const worker = spawnWorker(workerModuleUrl('backup-thread', import.meta.url), { name: 'candor-backup', workerData: data });
+    const job = { worker, target, deletions: this.store.deletions };
+    this.copying = job;
+    let settled = false;
+    const end = (reply: BackupThreadReply): void => {
+      if (settled) return;
+      settled = true;
+      // Placed (or thrown away) on the request queue: never in the middle of a delete.
+      this.enqueue(() => this.finishBackup(job, reply));
+    };
+    worker.once('message', (m: BackupThreadReply) => end(m));
+    worker.once('error', (err) => end({ ok: false, message: err.message }));
+    worker.once('exit', (code) => end({ ok: false, message: `the backup thread exited (code ${code})` }));
+  }
+
+  private finishBackup(job: NonNullable<Upkeep['copying']>, reply: BackupThreadReply): void {
+    this.copying = null;
+    const wanted = !this.stopped && this.store.db.open && job.deletions === this.store.deletions && !compactionPending(this.store.db);
+    if (!reply.ok || !wanted) {
+      rmSync(job.target.tmp, { force: true });
+      if (!reply.ok && !this.stopped) this.giveUpBackup(new Error(reply.message));
+      this.poke(); // a delete in between owes a copy of its own
+      return;
+    }
+    try {
+      placeBackup(this.store.path, job.target);
+      this.store.backupsDropped = false;
+      this.dailyToCheck = false;
+      this.lastError = null;
+    } catch (err) {
+      // Removed by another process's delete while it was written (or a failing disk): nothing is placed.
+      rmSync(job.target.tmp, { force: true });
+      this.giveUpBackup(err);
+    }
+    this.poke();
+  }
+
+  /** A copy that cannot be written is not retried in a loop; the next delete (or open) tries again. */
+  private giveUpBackup(err: unknown): void {
+    this.lastError = `backup: ${(err as Error).message}`;
+    this.backupGaveUpAt = this.store.deletions;
+    this.dailyToCheck = false;
+  }
+}

@@ -1,0 +1,176 @@
+// Deleting through the store's thread, as the app does (issue 13): the
+// request answers once the rows, the search-index entries and every backup
+// are gone and the scrub is recorded; the thread then scrubs the file in
+// steps and writes a fresh backup on a thread of its own, answering lists
+// and searches meanwhile. A kill during that work leaves no deleted text on
+// disk once the next open has finished it (issue 14, defect 8).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import Database from 'better-sqlite3';
+import { backupFolder, listBackups } from '../../../../src-main/engine/store/backups';
+import { CallStore } from '../../../../src-main/engine/store/calls-store';
+import { compactionPending } from '../../../../src-main/engine/store/compaction';
+import { reportFromSegments } from '../../../../src-main/engine/store/recovery';
+import { openStoreWorker, type StoreClient } from '../../../../src-main/engine/store/worker/store-client';
+import { ROOT } from '../../../support/cli';
+import { tempDir } from '../../../support/tmp';
+import { FILLER, saveCallWith, segmentsFor } from '../support/history';
+
+const dir = tempDir();
+const SECRET = 'Zebracorn';
+
+/** Occurrences of `word` in the file, its WAL and every file in the backups folder (copies being written included). */
+function copies(path: string, word: string): number {
+  const files = [path, `${path}-wal`].filter(existsSync);
+  if (existsSync(backupFolder(path))) files.push(...readdirSync(backupFolder(path)).map((n) => join(backupFolder(path), n)));
+  let n = 0;
+  for (const f of files) {
+    const bytes = readFileSync(f);
+    for (let at = bytes.indexOf(word); at >= 0; at = bytes.indexOf(word, at + 1)) n++;
+  }
+  return n;
+}
+
+/**
+ * Calls of filler, one that says the secret everywhere, and `bulk` calls of
+ * many segments (a file big enough that a backup copy takes a while); with
+ * its daily backup.
+ */
+function history(path: string, bulk: number, opts: { notes?: boolean } = {}): number {
+  const store = new CallStore(path);
+  const lines = (k: number) => Array.from({ length: 200 }, (_, i) => `${FILLER[(i + k) % FILLER.length]} number ${i}`);
+  for (let k = 0; k < 10; k++) saveCallWith(store, `Filler ${k}`, lines(k));
+  const secretId = saveCallWith(store, `${SECRET} call`, lines(0).map((l, i) => (i % 3 ? l : `${l} ${SECRET}${i} ${SECRET}`)), opts.notes === false ? {} : { notes: `${SECRET} notes` });
+  const segs = segmentsFor(20_000);
+  for (let k = 0; k < bulk; k++) store.saveComplete({ source: 'file', title: `Long ${k}` }, reportFromSegments('long.wav', segs, 80_000), segs);
+  store.close();
+  new CallStore(path).close(); // the open takes the daily backup
+  assert.equal(listBackups(path).length, 1);
+  return secretId;
+}
+
+async function waitUntil(what: string, cond: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t, value };
+}
+
+test('a delete answers before the scrub and the fresh backup; lists and searches answer while they run', async () => {
+  const path = join(dir, 'answers.db');
+  const secretId = history(path, 40);
+  assert.ok(copies(path, SECRET) > 100);
+  const store: StoreClient = await openStoreWorker(path);
+  try {
+    const del = await timed(() => store.deleteCalls([secretId]));
+    assert.deepEqual(del.value, { deleted: 1, kept: [] });
+    assert.ok(del.ms < 1000, `the delete answered in ${del.ms.toFixed(0)} ms`);
+    assert.deepEqual(listBackups(path), [], 'every backup (they held the call) is gone when the delete answers');
+    assert.deepEqual(await store.search(SECRET), []);
+    // Lists and searches sent one after another until the work after the delete is done.
+    const part = `.part-${process.pid}`;
+    const copying = (): boolean => readdirSync(backupFolder(path)).some((n) => n.endsWith(part));
+    const latencies: number[] = [];
+    let duringCopy = 0;
+    let copyStart = 0;
+    let copyEnd = 0;
+    for (let i = 0; ; i++) {
+      const before = copying();
+      const r = await timed(() => (i % 2 ? store.search('roadmap') : store.list({ limit: 500 })));
+      latencies.push(r.ms);
+      if (before && copying()) {
+        duringCopy++;
+        copyStart ||= performance.now();
+        copyEnd = performance.now();
+      }
+      if ((await store.upkeepState()).idle) break;
+    }
+    // The speed target (slowest answer under 100 ms at 10,000 calls) is the bench's (historyDuringDelete); here,
+    // on a machine shared with other tests, what must hold is that no answer waited for the copy.
+    const slowest = Math.max(...latencies);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    assert.ok(duringCopy > 10 && copyEnd - copyStart > 500, `answers came while the copy was written (${duringCopy} in ${(copyEnd - copyStart).toFixed(0)} ms)`);
+    assert.ok(slowest < (copyEnd - copyStart) / 4, `none waited for the copy (slowest ${slowest.toFixed(1)} ms)`);
+    assert.ok(sorted[latencies.length >> 1] < 50, `the median answer took ${sorted[latencies.length >> 1].toFixed(1)} ms`);
+    const state = await store.upkeepState();
+    assert.deepEqual(state, { scrubPending: false, backupRunning: false, idle: true, lastError: null });
+    assert.equal(listBackups(path).length, 1, 'a fresh backup replaced the removed one');
+    assert.equal(copies(path, SECRET), 0, 'no trace in the file, its log or the backup');
+    assert.equal((await store.list({})).length, 50);
+  } finally {
+    await store.close();
+  }
+  const raw = new Database(path, { readonly: true });
+  assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+  raw.close();
+});
+
+test('a second delete during the backup copy: that copy is thrown away and the next one holds neither call', async () => {
+  const path = join(dir, 'twice.db');
+  const secretId = history(path, 20);
+  const store = await openStoreWorker(path);
+  try {
+    const other = (await store.list({})).find((c) => c.title === 'Filler 3')!.id;
+    await store.deleteCalls([other]);
+    await waitUntil('the backup copy is being written', async () => (await store.upkeepState()).backupRunning);
+    await store.deleteCalls([secretId]);
+    assert.deepEqual(listBackups(path), []);
+    await waitUntil('the work is done', async () => (await store.upkeepState()).idle);
+    const [fresh] = listBackups(path);
+    assert.equal(listBackups(path).length, 1);
+    assert.equal(copies(path, SECRET), 0);
+    const copy = new Database(fresh.path, { readonly: true });
+    assert.deepEqual(copy.prepare('SELECT id FROM calls WHERE id IN (?, ?)').all(other, secretId), []);
+    copy.close();
+  } finally {
+    await store.close();
+  }
+});
+
+test('the app killed while its store thread writes the fresh backup: no deleted text is left on disk', () => {
+  const path = join(dir, 'killed.db');
+  const secretId = history(path, 20);
+  assert.ok(copies(path, SECRET) > 0);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/engine/store/support/worker-delete-then-die.ts'), path, String(secretId)],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.signal, 'SIGKILL', r.stderr);
+  assert.ok(readdirSync(backupFolder(path)).some((n) => n.endsWith(`.part-${r.pid}`)), 'killed with its copy half-written');
+  assert.equal(copies(path, SECRET), 0, 'the scrub was done before the copy began: nothing in the file, the log or the half-written copy');
+  const again = new CallStore(path);
+  assert.equal(compactionPending(again.db), false);
+  assert.equal(copies(path, SECRET), 0);
+  assert.equal(listBackups(path).length, 1, 'the next open wrote the backup the kill left owed');
+  assert.deepEqual(readdirSync(backupFolder(path)).filter((n) => n.includes('.part-')), []);
+  assert.equal(again.list().length, 30);
+  again.close();
+});
+
+test('a delete killed before its scrub: the next open of the store thread finishes it in steps', async () => {
+  const path = join(dir, 'resume.db');
+  // No notes: a small file is checked at open, and FTS5 secure-delete (SQLite 3.53.2) leaves call_fts failing its
+  // checksum once a call whose row was updated twice (notes edited) is deleted; a bug of its own, reported.
+  const secretId = history(path, 0, { notes: false });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/engine/store/support/delete-then-die.ts'), path, String(secretId)],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.signal, 'SIGKILL', r.stderr);
+  assert.deepEqual(listBackups(path), [], 'the backups went with the delete, before the kill');
+  assert.ok(copies(path, SECRET) > 0, 'the kill left the text in the file');
+  const store = await openStoreWorker(path);
+  try {
+    await waitUntil('the work is done', async () => (await store.upkeepState()).idle);
+    assert.equal(copies(path, SECRET), 0);
+    assert.equal(listBackups(path).length, 1);
+  } finally {
+    await store.close();
+  }
+});
