@@ -72,3 +72,16 @@ export function saveAtV2(db: Database.Database, call: StoredCall, title: string,
       (m.questions as { me?: number } | undefined)?.me ?? null, JSON.stringify({ ...call.report, segments: undefined }));
   return id;
 }
+
+/**
+ * Copies the rows of `table` from the attached database `s` (a store of the
+ * current schema) into an older file: the columns the older table has.
+ */
+export function copyOlderTable(db: Database.Database, table: string): void {
+  const cols = (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).map((c) => `"${c}"`).join(', ');
+  db.exec(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM s.${table}`);
+}
+
+/** Copies the search rows from the attached current store `s` into an older file, where a call's row has the call's id as rowid. */
+export const COPY_OLDER_CALL_FTS = `INSERT INTO call_fts(rowid, title, notes, transcript)
+  SELECT c.id, f.title, f.notes, f.transcript FROM s.call_fts f JOIN s.calls c ON c.fts_rowid = f.rowid`;

@@ -9,6 +9,7 @@ import type { AnalysisReport, Segments, Side, Span } from '../../contract/report
 import { workOffBacklog, type BacklogResult } from './backlog';
 import { removeBackups, retireBackups, writeBackup } from './backups';
 import { compact, compactionPending, compactStep, markPendingCompaction, type CompactionResult, type StepResult } from './compaction';
+import { setCallText } from './call-text';
 import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
 import { deleteAllCalls, deleteCallRows } from './delete-calls';
 import { inTimeOrder, METRICS_REPORT_JSON, readCallRows, type CallRows } from './digest';
@@ -161,7 +162,7 @@ export class CallStore {
                   VALUES (?, ?, ?, ?, 'recording', ?, ?, ?, ?, 1)`)
         .run(now, call.source, call.file ?? null, call.title ?? defaultTitle(call, now), process.pid, Date.now(), now, now);
       const id = Number(r.lastInsertRowid);
-      this.db.prepare('INSERT INTO call_fts(rowid, title, notes, transcript) VALUES (?, ?, ?, ?)').run(id, call.title ?? defaultTitle(call, now), '', '');
+      setCallText(this.db, id, { title: call.title ?? defaultTitle(call, now) });
       return id;
     });
   }
@@ -231,7 +232,7 @@ export class CallStore {
       }
       this.db.prepare('UPDATE calls SET utterances_indexed = 1 WHERE id = ?').run(callId);
       const text = sorted.map((u) => u.text).join('\n');
-      this.db.prepare('UPDATE call_fts SET transcript = ? WHERE rowid = ?').run(text, callId);
+      setCallText(this.db, callId, { transcript: text });
       sealCall(this.db, callId);
     });
   }
@@ -390,7 +391,7 @@ export class CallStore {
       if (patch.title !== undefined) this.db.prepare('UPDATE calls SET title = ?, updated_at = ? WHERE id = ?').run(patch.title, new Date().toISOString(), id);
       if (patch.notes !== undefined) this.db.prepare('UPDATE calls SET notes = ?, updated_at = ? WHERE id = ?').run(patch.notes, new Date().toISOString(), id);
       const c = this.db.prepare('SELECT title, notes FROM calls WHERE id = ?').get(id) as { title: string; notes: string };
-      this.db.prepare('UPDATE call_fts SET title = ?, notes = ? WHERE rowid = ?').run(c.title, c.notes, id);
+      setCallText(this.db, id, { title: c.title, notes: c.notes ?? '' });
       sealCall(this.db, id);
     });
     return this.get(id);

@@ -14,15 +14,15 @@
 // pages still hold the old text until compaction (compaction.ts) drops them
 // from the file; the mark written in the same transaction guarantees it runs.
 import type { Db } from './db';
+import { removeCallText } from './call-text';
 import { unindexCallUtterances } from './utterance-index';
 
 export function deleteCallRows(db: Db, ids: number[]): number {
-  const callFts = db.prepare('DELETE FROM call_fts WHERE rowid = ?');
   const call = db.prepare('DELETE FROM calls WHERE id = ?');
   let count = 0;
   for (const id of ids) {
     unindexCallUtterances(db, id);
-    callFts.run(id);
+    removeCallText(db, id);
     count += call.run(id).changes;
   }
   return count;

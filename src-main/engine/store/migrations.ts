@@ -255,6 +255,23 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // A call's search text never goes back under a rowid it had before
+    // (call-text.ts): SQLite 3.53's FTS5 secure-delete corrupted call_fts
+    // when a call whose row had been deleted and written again (an edit of
+    // its notes) was deleted, and the open then refused the file as damaged.
+    // Existing rows keep rowid = call id; every new row takes the next rowid
+    // from call_fts_rowids, which starts above any call id ever given.
+    version: 7,
+    name: 'search rows never reuse a rowid',
+    sql: `
+      ALTER TABLE calls ADD COLUMN fts_rowid INTEGER;
+      UPDATE calls SET fts_rowid = id WHERE id IN (SELECT rowid FROM call_fts);
+      CREATE UNIQUE INDEX calls_fts_rowid ON calls(fts_rowid);
+      CREATE TABLE call_fts_rowids (last INTEGER NOT NULL);
+      INSERT INTO call_fts_rowids (last) VALUES (max(4294967296, coalesce((SELECT max(rowid) FROM call_fts), 0)));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -12,7 +12,8 @@ import { searchParts, toFtsQuery } from './fts-query';
 import { hasAllQueryWords, hasQueryWord, snippetOf } from './snippet';
 import { keyedQuery } from './utterance-index';
 
-export const SEARCH_CALLS_SQL = 'SELECT rowid FROM call_fts WHERE call_fts MATCH ? ORDER BY rowid DESC LIMIT ?';
+/** The calls whose search text matches, newest first (a call's row is found by its fts_rowid: call-text.ts). */
+export const SEARCH_CALLS_SQL = 'SELECT c.id FROM call_fts f JOIN calls c ON c.fts_rowid = f.rowid WHERE call_fts MATCH ? ORDER BY c.id DESC LIMIT ?';
 
 export const CALL_TEXT_SQL = 'SELECT title, notes, utterances_indexed FROM calls WHERE id = ?';
 
@@ -23,7 +24,7 @@ export const FIRST_UTTERANCE_MATCH_SQL = `
 export const CALL_UTTERANCES_SQL = 'SELECT start_sec AS at, text FROM utterances WHERE call_id = ? ORDER BY start_sec, id';
 
 /** Only for the rare hit whose words are in no one utterance (e.g. a phrase across two). */
-const TRANSCRIPT_SNIPPET_SQL = "SELECT snippet(call_fts, 2, '[', ']', '…', 12) FROM call_fts WHERE call_fts MATCH ? AND rowid = ?";
+const TRANSCRIPT_SNIPPET_SQL = "SELECT snippet(call_fts, 2, '[', ']', '…', 12) FROM call_fts WHERE call_fts MATCH ? AND rowid = (SELECT fts_rowid FROM calls WHERE id = ?)";
 
 type Moment = { at: number; text: string };
 

@@ -9,6 +9,7 @@ import { CallStore } from '../../../src-main/engine/store/calls-store';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/engine/store/migrations';
 import { talkShareSparkline } from '../../../src-main/engine/store/sparkline';
 import { tempDir } from '../../support/tmp';
+import { COPY_OLDER_CALL_FTS } from '../../support/store-fixtures';
 import { FILLER, saveCallWith } from './support/history';
 
 const dir = tempDir();
@@ -32,7 +33,7 @@ function v2History(path: string): void {
       patience_median_sec, patience_count, interruptions_me, interruptions_them, silence_share, pace_wpm, pace_method, questions_me,
       report_json FROM s.metrics;
     INSERT INTO utterances SELECT * FROM s.utterances;
-    INSERT INTO call_fts(rowid, title, notes, transcript) SELECT rowid, title, notes, transcript FROM s.call_fts;`);
+    ${COPY_OLDER_CALL_FTS};`);
   db.exec('DETACH s');
   db.close();
 }

@@ -11,7 +11,7 @@ import { CallStore } from '../../../src-main/engine/store/calls-store';
 import { SCHEMA_VERSION } from '../../../src-main/engine/store/migrations';
 import { reportFromSegments } from '../../../src-main/engine/store/recovery';
 import { weeklyTrends } from '../../../src-main/engine/store/trends';
-import { createDatabaseAt, transcriptCall, UTTERANCES } from '../../support/store-fixtures';
+import { COPY_OLDER_CALL_FTS, copyOlderTable, createDatabaseAt, transcriptCall, UTTERANCES } from '../../support/store-fixtures';
 import { tempDir } from '../../support/tmp';
 
 const dir = tempDir();
@@ -37,14 +37,14 @@ function v4History(path: string): { src: string; damagedId: number } {
   s.close();
   const db = createDatabaseAt(path, 4);
   db.exec(`ATTACH '${src}' AS s`);
+  copyOlderTable(db, 'calls');
   db.exec(`
-    INSERT INTO calls SELECT * FROM s.calls;
     UPDATE calls SET utterances_indexed = 0;
     INSERT INTO segments SELECT * FROM s.segments;
     INSERT INTO metrics (${V4_METRICS}) SELECT ${V4_METRICS} FROM s.metrics;
     INSERT INTO utterances SELECT * FROM s.utterances;
     INSERT INTO participants SELECT * FROM s.participants;
-    INSERT INTO call_fts(rowid, title, notes, transcript) SELECT rowid, title, notes, transcript FROM s.call_fts;`);
+    ${COPY_OLDER_CALL_FTS};`);
   db.prepare('UPDATE metrics SET report_json = ? WHERE call_id = ?').run('{"metrics": {"fill', damagedId);
   db.exec('DETACH s');
   db.close();

@@ -16,7 +16,7 @@ import { checkDatabase } from '../../../src-main/engine/store/health';
 import { SCHEMA_VERSION } from '../../../src-main/engine/store/migrations';
 import { reportFromSegments } from '../../../src-main/engine/store/recovery';
 import { partDigest, readParts } from '../../../src-main/engine/store/seal';
-import { createDatabaseAt, transcriptCall } from '../../support/store-fixtures';
+import { COPY_OLDER_CALL_FTS, copyOlderTable, createDatabaseAt, transcriptCall } from '../../support/store-fixtures';
 import { tempDir } from '../../support/tmp';
 
 const dir = tempDir();
@@ -142,8 +142,8 @@ function v5History(path: string): number[] {
   const ids = history(src);
   const db = createDatabaseAt(path, 5);
   db.exec(`ATTACH '${src}' AS s`);
-  for (const t of ['calls', 'segments', 'metrics', 'utterances', 'participants', 'vision_samples']) db.exec(`INSERT INTO ${t} SELECT * FROM s.${t}`);
-  db.exec('INSERT INTO call_fts(rowid, title, notes, transcript) SELECT rowid, title, notes, transcript FROM s.call_fts');
+  for (const t of ['calls', 'segments', 'metrics', 'utterances', 'participants', 'vision_samples']) copyOlderTable(db, t);
+  db.exec(COPY_OLDER_CALL_FTS);
   db.exec('DETACH s');
   legacySealAll(db);
   db.close();
