@@ -41,3 +41,32 @@ test('export JSON of calls with word timings and odd text equals getCall, in tim
     s.close();
   }
 });
+
+test('export JSON lists utterances by start then as stored, and face samples by time then as stored, whatever order they were stored in', () => {
+  const s = new CallStore(join(dir, 'order.db'));
+  try {
+    const segs = segmentsFor(4);
+    const utts: Utterance[] = [
+      { side: 'them', speaker: 'Bo', start: 5, end: 6, text: 'b1' },
+      { side: 'me', speaker: null, start: 1, end: 2, text: 'a' },
+      { side: 'me', speaker: null, start: 5, end: 5.5, text: 'b2' },
+      { side: 'them', speaker: 'Bo', start: 0.25, end: 0.5, text: 'first' },
+    ];
+    const saved = s.saveComplete({ source: 'file', title: 'stored out of order' }, reportFromSegments('o.wav', segs, 30), segs, utts);
+    // Face samples come with a live call's checkpoints, here out of time order and with two at the same time.
+    const live = s.begin({ source: 'live', title: 'live' });
+    const face = (t: number, facesVisible: number) => ({ t, facesVisible, facingCount: 0, cameraOn: facesVisible % 2 === 1 });
+    s.checkpoint(live, segs, [], 4, [face(2, 1), face(1, 2)]);
+    s.checkpoint(live, segs, [], 5, [face(2, 3), face(0.5, 4)]);
+    s.finish(live, reportFromSegments('live', segs, 5), segs);
+    const json = JSON.parse(exportCalls(s, [saved, live], 'json')) as { calls: { utterances: Utterance[]; vision: { t: number; facesVisible: number }[] }[] };
+    assert.deepEqual(json.calls[0].utterances.map((u) => u.text), ['first', 'a', 'b1', 'b2']);
+    assert.deepEqual(json.calls[1].vision.map((v) => [v.t, v.facesVisible]), [[0.5, 4], [1, 2], [2, 1], [2, 3]]);
+    for (const [i, id] of [saved, live].entries()) {
+      const { sparkline: _s, ...want } = s.get(id);
+      assert.deepEqual(json.calls[i], JSON.parse(JSON.stringify(want)), `call ${id}`);
+    }
+  } finally {
+    s.close();
+  }
+});
