@@ -83,5 +83,4 @@ export function copyOlderTable(db: Database.Database, table: string): void {
 }
 
 /** Copies the search rows from the attached current store `s` into an older file, where a call's row has the call's id as rowid. */
-export const COPY_OLDER_CALL_FTS = `INSERT INTO call_fts(rowid, title, notes, transcript)
-  SELECT c.id, f.title, f.notes, f.transcript FROM s.call_fts f JOIN s.calls c ON c.fts_rowid = f.rowid`;
+export const COPY_OLDER_CALL_FTS = 'INSERT INTO call_fts(rowid, title, notes, transcript) SELECT rowid >> 32, title, notes, transcript FROM s.call_fts';

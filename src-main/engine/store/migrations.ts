@@ -256,20 +256,27 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
-    // A call's search text never goes back under a rowid it had before
+    // A call's search row never goes back under a rowid it had before
     // (call-text.ts): SQLite 3.53's FTS5 secure-delete corrupted call_fts
     // when a call whose row had been deleted and written again (an edit of
-    // its notes) was deleted, and the open then refused the file as damaged.
-    // Existing rows keep rowid = call id; every new row takes the next rowid
-    // from call_fts_rowids, which starts above any call id ever given.
+    // its notes) was deleted; the open then refused the file as damaged.
+    // The rows are copied into a new index under rowid = call id << 32 (the
+    // low half counts the call's rewrites, from call_fts_rowids), so that
+    // the index lists calls newest first as before, and none carries the
+    // old index's history. The old index's pages hold the text of calls that
+    // are still stored; they are free pages, and the next delete's compaction
+    // returns them (marking a compaction here would also retire the backup
+    // taken before this upgrade, as after a delete).
     version: 7,
     name: 'search rows never reuse a rowid',
     sql: `
-      ALTER TABLE calls ADD COLUMN fts_rowid INTEGER;
-      UPDATE calls SET fts_rowid = id WHERE id IN (SELECT rowid FROM call_fts);
-      CREATE UNIQUE INDEX calls_fts_rowid ON calls(fts_rowid);
+      CREATE VIRTUAL TABLE call_fts_v7 USING fts5(title, notes, transcript, tokenize = 'porter unicode61');
+      INSERT INTO call_fts_v7(call_fts_v7, rank) VALUES ('secure-delete', 1);
+      INSERT INTO call_fts_v7(rowid, title, notes, transcript) SELECT rowid << 32, title, notes, transcript FROM call_fts;
+      DROP TABLE call_fts;
+      ALTER TABLE call_fts_v7 RENAME TO call_fts;
       CREATE TABLE call_fts_rowids (last INTEGER NOT NULL);
-      INSERT INTO call_fts_rowids (last) VALUES (max(4294967296, coalesce((SELECT max(rowid) FROM call_fts), 0)));
+      INSERT INTO call_fts_rowids (last) VALUES (0);
     `,
   },
 ];

@@ -7,13 +7,14 @@
 // that call's entries. Calls stored before that index existed and not yet
 // reached by the backlog are read the old way, one call's utterances.
 import type { CallSummary } from '../../contract/calls';
+import { CALL_ROWIDS } from './call-text';
 import type { Db } from './db';
 import { searchParts, toFtsQuery } from './fts-query';
 import { hasAllQueryWords, hasQueryWord, snippetOf } from './snippet';
 import { keyedQuery } from './utterance-index';
 
-/** The calls whose search text matches, newest first (a call's row is found by its fts_rowid: call-text.ts). */
-export const SEARCH_CALLS_SQL = 'SELECT c.id FROM call_fts f JOIN calls c ON c.fts_rowid = f.rowid WHERE call_fts MATCH ? ORDER BY c.id DESC LIMIT ?';
+/** The calls whose search text matches, newest first (a call's row has rowid = call id << 32: call-text.ts). */
+export const SEARCH_CALLS_SQL = 'SELECT rowid >> 32 FROM call_fts WHERE call_fts MATCH ? ORDER BY rowid DESC LIMIT ?';
 
 export const CALL_TEXT_SQL = 'SELECT title, notes, utterances_indexed FROM calls WHERE id = ?';
 
@@ -24,7 +25,7 @@ export const FIRST_UTTERANCE_MATCH_SQL = `
 export const CALL_UTTERANCES_SQL = 'SELECT start_sec AS at, text FROM utterances WHERE call_id = ? ORDER BY start_sec, id';
 
 /** Only for the rare hit whose words are in no one utterance (e.g. a phrase across two). */
-const TRANSCRIPT_SNIPPET_SQL = "SELECT snippet(call_fts, 2, '[', ']', '…', 12) FROM call_fts WHERE call_fts MATCH ? AND rowid = (SELECT fts_rowid FROM calls WHERE id = ?)";
+const TRANSCRIPT_SNIPPET_SQL = `SELECT snippet(call_fts, 2, '[', ']', '…', 12) FROM call_fts WHERE call_fts MATCH ? AND rowid BETWEEN ${CALL_ROWIDS}`;
 
 type Moment = { at: number; text: string };
 
@@ -50,7 +51,7 @@ export function searchCalls(db: Db, query: string, limit: number, summaryOf: (id
     else {
       const m = moment(id, t.utterances_indexed === 1);
       s.match = m ? { field: 'transcript', snippet: snippetOf(m.text, parts), atSec: m.at }
-        : { field: 'transcript', snippet: db.prepare(TRANSCRIPT_SNIPPET_SQL).pluck().get(fts, id) as string };
+        : { field: 'transcript', snippet: db.prepare(TRANSCRIPT_SNIPPET_SQL).pluck().get(fts, id, id) as string };
     }
     out.push(s);
   }

@@ -61,12 +61,11 @@ test('the hot queries use indexes that match their order', () => {
         assert.match(step, /USING (COVERING )?INDEX (calls_started|calls_backlog|calls_trends)/, `${name}: ${step}\n${plan.join('\n')}`);
       }
       // Trends group their rows into at most one row per week; a call's parts (seal and export) sort one call's segments, read by
-      // their rowid range (every SEARCH of a big table in it is checked above and below); a search sorts the ids of the calls it
-      // found (a call's search row has a rowid of its own: call-text.ts); nothing else may sort.
+      // their rowid range (every SEARCH of a big table in it is checked above and below); nothing else may sort.
       const parts = name === 'export: one call as JSON' || name === 'seal: the parts of a call';
       const segmentsSort = parts && /ORDER BY/.test(step)
         && rows.some((r) => r.parent === rows[i].parent && /^SEARCH segments USING INTEGER PRIMARY KEY/.test(r.detail));
-      const allowed = (name === 'trends' && /GROUP BY/.test(step)) || segmentsSort || (name === 'search: calls' && /ORDER BY/.test(step));
+      const allowed = (name === 'trends' && /GROUP BY/.test(step)) || segmentsSort;
       if (!allowed) assert.doesNotMatch(step, /TEMP B-TREE/, `${name} sorts: ${plan.join('\n')}`);
       if (parts && /^SEARCH segments /.test(step)) {
         assert.match(step, /USING (INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)|COVERING INDEX)/, `${name}: ${step}`);
