@@ -230,8 +230,8 @@ export class LiveSession extends EventEmitter {
     this.state = 'recording';
     this.trace('recording');
     // The first checkpoint comes early: a crash in the first second of a call loses at most half a second of it.
-    this.timers.push(setTimeout(() => this.checkpoint(), Math.min(FIRST_CHECKPOINT_MS, this.opts.checkpointMs ?? 1000)));
-    this.timers.push(setInterval(() => this.checkpointIfDue(), this.opts.checkpointMs ?? 1000));
+    this.timers.push(setTimeout(() => this.checkpoint(), Math.min(FIRST_CHECKPOINT_MS, this.checkpointMs)));
+    this.timers.push(setInterval(() => this.checkpointIfDue(), this.checkpointMs));
     this.timers.push(setInterval(() => this.listenerCount('snapshot') > 0 && this.emit('snapshot', this.snapshot()), this.opts.snapshotMs ?? 250));
     return this.callId;
   }
@@ -255,23 +255,28 @@ export class LiveSession extends EventEmitter {
     this.processing = this.processing.then(() => p.process()).then(() => this.commitIfBehind(p)).catch((err) => this.fail(err as Error));
   }
 
+  /** How often a checkpoint is committed (ms). */
+  private get checkpointMs(): number {
+    return this.opts.checkpointMs ?? 1000;
+  }
+
+  /**
+   * The clock's checkpoint, once a second: a stalled device is padded, and a
+   * commit goes out unless the analysis committed one less than a second ago.
+   */
+  private checkpointIfDue(): void {
+    if (performance.now() - this.committingAt >= this.checkpointMs - PROCESS_MS) this.checkpoint();
+    else this.padStalledSide();
+  }
+
   /**
    * The clock's checkpoint every second is not enough when the analysis
    * advances in jumps (audio held while a device resumes, a busy machine
    * catching up): a second of analysed audio is committed as soon as it is
    * there, so a crash loses at most about a second of what was analysed.
    */
-  /**
-   * The clock's checkpoint, once a second: a stalled device is padded, and a
-   * commit goes out unless the analysis committed one less than a second ago.
-   */
-  private checkpointIfDue(): void {
-    if (performance.now() - this.committingAt >= (this.opts.checkpointMs ?? 1000) - PROCESS_MS) this.checkpoint();
-    else this.padStalledSide();
-  }
-
   private commitIfBehind(p: AnalysisPipeline): void {
-    if (!this.inFlight && p.timeSec - this.committedSec >= (this.opts.checkpointMs ?? 1000) / 1000) this.checkpoint();
+    if (!this.inFlight && p.timeSec - this.committedSec >= this.checkpointMs / 1000) this.checkpoint();
   }
 
   private transcribe(ev: ClosedSegmentEvent): void {
