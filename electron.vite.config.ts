@@ -79,6 +79,8 @@ export default defineConfig({
           'store-worker': resolve(root, 'src-main/engine/store/worker/store-worker.ts'),
           // The thread the store's thread starts to write a backup copy, found beside it as ./backup-thread.js (store/worker/upkeep.ts).
           'backup-thread': resolve(root, 'src-main/engine/store/worker/backup-thread.ts'),
+          // The second reader of a JSON export (store/export-helper.ts), found beside whichever bundle runs the export.
+          'export-thread': resolve(root, 'src-main/engine/store/export-thread.ts'),
           // The VAD's threads for file analysis (vad/vad-workers.ts) and speech recognition's thread
           // with the runner it loads (asr/worker-client.ts, asr/asr-worker.ts), found beside the engine likewise.
           'vad-worker': resolve(root, 'src-main/engine/vad/vad-worker.ts'),

@@ -20,6 +20,7 @@ const ENTRIES = {
   'vad-worker': 'src-main/engine/vad/vad-worker.ts',
   'store-worker': 'src-main/engine/store/worker/store-worker.ts',
   'backup-thread': 'src-main/engine/store/worker/backup-thread.ts',
+  'export-thread': 'src-main/engine/store/export-thread.ts',
   'asr-worker': 'src-main/engine/asr/asr-worker.ts',
   'whisper-runner': 'src-main/engine/asr/whisper-runner.ts',
 };

@@ -21,8 +21,8 @@ export class FdSink implements ExportSink {
 
   constructor(private readonly fd: number) {}
 
-  write(chunk: string | Buffer): void {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  write(chunk: string | Uint8Array): void {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.parts.push(b);
     this.buffered += b.length;
     if (this.buffered >= CHUNK_BYTES) this.flush();

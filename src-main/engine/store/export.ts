@@ -11,6 +11,7 @@ import type { ExportFormat } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
 import type { CallStore } from './calls-store';
 import { exportCallCsv, exportCallJson, schemaHasRows } from './export-call';
+import { ExportHelper } from './export-helper';
 import { EXPORT_IDS_ALL_SQL } from './export-sql';
 
 export const CSV_COLUMNS = [
@@ -21,7 +22,7 @@ export const CSV_COLUMNS = [
 
 /** Where an export goes: a file (export-file.ts), stdout, or a string; a Buffer is UTF-8 text. */
 export interface ExportSink {
-  write(chunk: string | Buffer): void;
+  write(chunk: string | Uint8Array): void;
 }
 
 export type ExportProgress = (done: number, total: number) => void;
@@ -81,12 +82,23 @@ function writeJson(store: CallStore, ids: number[] | 'all', sink: ExportSink, on
   const skipped: SkippedCall[] = [];
   sink.write(`{\n  "exportedAt": ${JSON.stringify(new Date().toISOString())},\n  "calls": [`);
   let calls = 0;
-  eachCall(list, (s) => { skipped.push(s); onSkip?.(s); }, (id, i) => {
-    const text = exportCallJson(store, id, rowsSchema); // first: a damaged call throws before anything of it is written
-    sink.write(calls++ ? ',\n    ' : '\n    ');
-    sink.write(text);
-    if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, list.length);
-  });
+  // A second thread reads calls ahead on the other core (export-helper.ts); this one writes them in order.
+  const helper = rowsSchema ? ExportHelper.start(store, list) : null;
+  try {
+    eachCall(list, (s) => { skipped.push(s); onSkip?.(s); }, (id, i) => {
+      try {
+        // first: a damaged call throws before anything of it is written
+        const text = helper?.take(i) ?? exportCallJson(store, id, rowsSchema);
+        sink.write(calls++ ? ',\n    ' : '\n    ');
+        sink.write(text);
+        if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, list.length);
+      } finally {
+        helper?.written(i);
+      }
+    });
+  } finally {
+    helper?.stop();
+  }
   sink.write(`\n  ]${skipped.length ? `,\n  "skipped": ${JSON.stringify(skipped)}` : ''}\n}\n`);
   onProgress?.(list.length, list.length);
   return { calls, skipped };
@@ -116,6 +128,6 @@ function writeCsv(store: CallStore, ids: number[] | 'all', sink: ExportSink, onP
 /** The whole export as one string: for a few calls (tests, a single call's export). */
 export function exportCalls(store: CallStore, ids: number[] | 'all', format: ExportFormat, onSkip?: ExportSkip): string {
   const parts: string[] = [];
-  writeExport(store, ids, format, { write: (c) => parts.push(typeof c === 'string' ? c : c.toString('utf8')) }, undefined, onSkip);
+  writeExport(store, ids, format, { write: (c) => parts.push(typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8')) }, undefined, onSkip);
   return parts.join('');
 }
