@@ -1,6 +1,6 @@
 // The history figures of issue 13 on a built history, each with its target:
 // warm medians of the list, search, getCall, trends and open; each export
-// format in a child process (time and peak RSS); and delete (one call, then
+// format as `candor history export` in a child process (time and peak RSS); and delete (one call, then
 // all) on a copy of the file.
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,18 +50,32 @@ function warm(fn: () => unknown, runs = 7): number {
   return median(ts);
 }
 
-async function exportFigures(db: string, format: 'json' | 'csv'): Promise<Record<string, Figure | string>> {
+/** `candor history export --all` as a user runs it (the bundled command): process wall time, start-up included, and peak RSS. */
+async function exportRun(db: string, format: 'json' | 'csv', threads?: '1'): Promise<{ ok: boolean; sec: number; rss: number; mb: number; error?: string }> {
   const out = `${db}.bench-export.${format}`;
-  const stats = await measure(process.execPath, ['--import', 'tsx', join(HERE, 'export-child.ts'), db, format, out], { cwd: ROOT });
-  const r = JSON.parse(stats.stdout.trim().split('\n').pop() || '{}') as { ok?: boolean; seconds?: number; error?: string };
-  const size = existsSync(out) ? statSync(out).size / 1e6 : 0;
+  const env = { ...process.env };
+  if (threads) env.CANDOR_EXPORT_THREADS = threads;
+  else delete env.CANDOR_EXPORT_THREADS;
+  const stats = await measure(process.execPath, [join(ROOT, 'scripts/candor.mjs'), 'history', 'export', '--all', '--format', format, '--db', db, '--out', out], { cwd: ROOT, env });
+  const mb = existsSync(out) ? statSync(out).size / 1e6 : 0;
   rmSync(out, { force: true });
-  if (!r.ok) return { error: r.error ?? stats.stderr.slice(-300), seconds: String(stats.wallSec), peakRssMb: String(Math.round(stats.peakRssMb)) };
-  return {
-    seconds: figure(r.seconds ?? stats.wallSec, 's', 10, `process wall ${stats.wallSec.toFixed(1)} s incl. start-up; ${size.toFixed(0)} MB written`,
-      `export${format === 'json' ? 'Json' : 'Csv'}.seconds`),
-    peakRss: figure(stats.peakRssMb, 'MB', 200, undefined, `export${format === 'json' ? 'Json' : 'Csv'}.peakRss`),
+  return { ok: stats.code === 0, sec: stats.wallSec, rss: stats.peakRssMb, mb, error: stats.code === 0 ? undefined : stats.stderr.slice(-300) };
+}
+
+async function exportFigures(db: string, format: 'json' | 'csv'): Promise<Record<string, Figure | string | object>> {
+  const name = `export${format === 'json' ? 'Json' : 'Csv'}`;
+  const r = await exportRun(db, format);
+  if (!r.ok) return { error: r.error ?? 'failed', seconds: String(r.sec), peakRssMb: String(Math.round(r.rss)) };
+  const figures: Record<string, Figure | string | object> = {
+    seconds: figure(r.sec, 's', 10, `\`candor history export --all --format ${format}\`, process wall incl. start-up; ${r.mb.toFixed(0)} MB written`, `${name}.seconds`),
+    peakRss: figure(r.rss, 'MB', 200, undefined, `${name}.peakRss`),
   };
+  if (format === 'json') {
+    // the same run's baseline: one reading thread (store/export-helper.ts)
+    const one = await exportRun(db, format, '1');
+    if (one.ok) figures.oneThread = { seconds: Math.round(one.sec * 10) / 10, peakRssMb: Math.round(one.rss), ratio: Math.round((r.sec / one.sec) * 100) / 100 };
+  }
+  return figures;
 }
 
 export async function measureHistory(db: string, opts: { skipExport?: boolean; skipDelete?: boolean } = {}): Promise<Record<string, unknown>> {

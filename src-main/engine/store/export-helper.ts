@@ -2,9 +2,10 @@
 // and a second reader (export-thread.ts), each taking the next call nobody
 // has taken. SQLite building a call's text costs ~1.5 ms of CPU and is most
 // of an export's time (export-sql.ts); with the second core it is halved.
-// This thread still writes every call, in order, and exports itself any call
-// the reader hands back, so the output, the skips and the errors are those
-// of a one-thread export, byte for byte (tests/engine/store/export-helper.test.ts).
+// This thread reads calls too, writes every call in order, and exports
+// itself any call the reader hands back, so the output, the skips and the
+// errors are those of a one-thread export, byte for byte
+// (tests/engine/store/export-helper.test.ts).
 //
 // Everything here is synchronous, as the store is: the reader's messages are
 // pulled with receiveMessageOnPort, and the two threads wait on counters in
@@ -38,11 +39,12 @@ export function helperAllowed(store: CallStore, calls: number): boolean {
 
 export class ExportHelper {
   private readonly ctl: Int32Array;
-  private readonly results = new Map<number, Uint8Array | null>();
+  /** Calls read ahead, by index: the reader's JSON, null (the reader handed it back) or the error this thread met reading it. */
+  private readonly results = new Map<number, Uint8Array | Error | null>();
   /** The call this thread asks for now: answers for earlier ones (read here after a stall) are dropped. */
   private next = 0;
 
-  private constructor(private readonly worker: Worker, private readonly port: MessagePort, control: SharedArrayBuffer) {
+  private constructor(private readonly worker: Worker, private readonly port: MessagePort, control: SharedArrayBuffer, private readonly total: number) {
     this.ctl = new Int32Array(control);
   }
 
@@ -56,7 +58,7 @@ export class ExportHelper {
       const worker = spawnWorker(workerModuleUrl('export-thread', import.meta.url), { name: 'candor-export', workerData: data, transferList: [port2] });
       // its end is seen through the shared counters; an error event must not go unhandled
       worker.on('error', () => undefined);
-      return new ExportHelper(worker, port1, control);
+      return new ExportHelper(worker, port1, control, ids.length);
     } catch {
       port1.close();
       return null;
@@ -66,32 +68,46 @@ export class ExportHelper {
   private drain(): void {
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
       const r = m.message as ExportThreadResult;
-      if (r.i >= this.next) this.results.set(r.i, r.text);
+      // an answer for a call already read here (after a stall) is dropped
+      if (r.i >= this.next && !this.results.has(r.i)) this.results.set(r.i, r.text);
     }
   }
 
   /**
-   * Call `i`'s JSON as the reader made it, or null: this thread reads the
-   * call itself (it took it, or the reader handed it back or stalled).
-   * Calls are asked for in order, each once.
+   * Call `i`'s JSON, checked against its seals: from the reader, or read here
+   * with `readHere` (which throws the call's damage). While call `i` is not
+   * ready this thread reads the next call nobody has taken (within AHEAD of
+   * `i`), so both threads work all the time; a call's error is thrown when
+   * its turn comes, as a one-thread export would. Calls are asked for in
+   * order, each once.
    */
-  take(i: number): Uint8Array | null {
+  take(i: number, readHere: (i: number) => Uint8Array): Uint8Array {
     this.next = i;
     const started = performance.now();
     for (;;) {
       this.drain();
       if (this.results.has(i)) {
-        const text = this.results.get(i)!;
+        const r = this.results.get(i)!;
         this.results.delete(i);
-        return text;
+        if (r instanceof Error) throw r;
+        return r ?? readHere(i); // null: handed back by the reader
       }
-      // every call before i is taken, so i is either free (and then this thread's) or the reader's
-      if (Atomics.compareExchange(this.ctl, CONTROL.claimed, i, i + 1) === i) return null;
+      const k = Atomics.load(this.ctl, CONTROL.claimed);
+      if (k < this.total && k < i + AHEAD && Atomics.compareExchange(this.ctl, CONTROL.claimed, k, k + 1) === k) {
+        if (k === i) return readHere(i);
+        try {
+          this.results.set(k, readHere(k));
+        } catch (err) {
+          this.results.set(k, err as Error);
+        }
+        continue;
+      }
+      // call i is the reader's, and nothing else may be read ahead: wait for its answer
       const seen = Atomics.load(this.ctl, CONTROL.posted);
       const ended = Atomics.load(this.ctl, CONTROL.done) === 1;
       this.drain();
       if (this.results.has(i)) continue;
-      if (ended || performance.now() - started > STALL_MS) return null;
+      if (ended || performance.now() - started > STALL_MS) return readHere(i);
       Atomics.wait(this.ctl, CONTROL.posted, seen, 50);
     }
   }

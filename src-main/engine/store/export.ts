@@ -88,7 +88,7 @@ function writeJson(store: CallStore, ids: number[] | 'all', sink: ExportSink, on
     eachCall(list, (s) => { skipped.push(s); onSkip?.(s); }, (id, i) => {
       try {
         // first: a damaged call throws before anything of it is written
-        const text = helper?.take(i) ?? exportCallJson(store, id, rowsSchema);
+        const text = helper ? helper.take(i, (k) => exportCallJson(store, list[k], rowsSchema)) : exportCallJson(store, id, rowsSchema);
         sink.write(calls++ ? ',\n    ' : '\n    ');
         sink.write(text);
         if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, list.length);
