@@ -94,6 +94,8 @@ export class EngineService implements EngineApi {
       onError: (err) => this.emit('onError', serializeError(err)),
     });
     this.coach = opts.coach ?? new NudgeCoach(); // its settings are applied when a call starts and when they change
+    // The scrub and fresh backup after a delete, as the store's thread reports them: the history window says when they are done.
+    opts.store.onUpkeep((state) => this.emit('onHistoryUpkeep', state));
   }
 
   private get store(): StoreClient {

@@ -51,6 +51,7 @@ port.on('message', (msg: ToStoreWorker) => {
       }, {
         backups: !msg.options.readonly && msg.path !== ':memory:' && msg.options.backups !== false,
         busyTimeoutMs: msg.options.busyTimeoutMs ?? 5000,
+        onChange: (state) => post({ type: 'upkeep', state }),
       });
       const names = [...methodNames(store), ...(Object.keys(STORE_OPS) as StoreName[])];
       served = new Set(names);

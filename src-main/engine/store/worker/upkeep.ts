@@ -24,6 +24,7 @@
 //    delete removes the copy from the folder, so it cannot be placed either.
 import { rmSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
+import { UPKEEP_ERROR_LENGTH, type HistoryUpkeep } from '../../../contract/history-upkeep';
 import { spawnWorker, workerModuleUrl } from '../../runtime/spawn-worker';
 import { backupDue, backupTarget, placeBackup, removeRetired, type BackupTarget } from '../backups';
 import type { CallStore } from '../calls-store';
@@ -39,21 +40,15 @@ export const BUSY_RETRY_MS = 250;
 /** After an unexpected failure (a full disk), the work is tried again after this long. */
 export const FAILURE_RETRY_MS = 5_000;
 
-export interface UpkeepState {
-  /** Deleted calls not yet scrubbed from the file (the durable mark). */
-  scrubPending: boolean;
-  /** A backup copy is being written on its own thread. */
-  backupRunning: boolean;
-  /** Nothing left to do: scrubbed, and no backup owed or being written. */
-  idle: boolean;
-  /** The last failure of the work after answering, if it has not succeeded since. */
-  lastError: string | null;
-}
+/** What the window is told (contract/history-upkeep.ts: the shape is the contract's). */
+export type UpkeepState = HistoryUpkeep;
 
 export interface UpkeepOptions {
   /** This store keeps automatic backups (writable file, backups on). */
   backups: boolean;
   busyTimeoutMs: number;
+  /** Told the state each time it changes (the first time right after the open). */
+  onChange?: (state: UpkeepState) => void;
 }
 
 const byStore = new WeakMap<CallStore, Upkeep>();
@@ -76,15 +71,22 @@ export class Upkeep {
   /** Backups a delete retired, being unlinked on libuv's threads (seconds for big files: not on the request path). */
   private unlinking: Promise<void> | null = null;
   private unlinkedAfter = 0;
+  /** The state last reported to onChange, as JSON. */
+  private reported = '';
 
   /** `enqueue` runs a job on the thread's request queue, after the requests already waiting. */
   constructor(private readonly store: CallStore, private readonly enqueue: (job: () => void) => void, private readonly opts: UpkeepOptions) {
     byStore.set(store, this);
   }
 
-  /** Called after the open and after every request: starts whatever is owed. */
+  /** Called after the open and after every request: starts whatever is owed, and reports a change of state. */
   poke(): void {
     if (this.stopped) return;
+    this.startOwed();
+    this.report();
+  }
+
+  private startOwed(): void {
     this.unlinkRetired();
     // Not while the old backups are being unlinked: freeing a big file's blocks holds up the fsync of the WAL fold
     // (a one-call scrub step took 870 ms instead of about 60 at 10,000 calls); unlinkRetired pokes again when done.
@@ -100,7 +102,17 @@ export class Upkeep {
     const scrubPending = this.scrubPending();
     const backupRunning = this.copying !== null;
     const idle = !scrubPending && !backupRunning && !this.unlinking && !this.backupOwed();
-    return { scrubPending, backupRunning, idle, lastError: this.lastError };
+    return { scrubPending, backupRunning, idle, lastError: this.lastError?.slice(0, UPKEEP_ERROR_LENGTH) ?? null };
+  }
+
+  /** Tells onChange the state when it differs from the one told last. */
+  private report(): void {
+    if (this.stopped || !this.opts.onChange || !this.store.db.open) return;
+    const state = this.state();
+    const json = JSON.stringify(state);
+    if (json === this.reported) return;
+    this.reported = json;
+    this.opts.onChange(state);
   }
 
   /** After a delete, the backups it retired are unlinked off this thread; the scrub's end unlinks any left (compaction.ts beforeClear). */
@@ -168,7 +180,10 @@ export class Upkeep {
       next = FAILURE_RETRY_MS;
     }
     if (next === 'done') this.poke();
-    else this.schedule(next);
+    else {
+      this.schedule(next);
+      this.report();
+    }
   }
 
   private startBackup(): void {
