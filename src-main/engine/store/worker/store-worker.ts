@@ -75,8 +75,8 @@ port.on('message', (msg: ToStoreWorker) => {
     return;
   }
   if (msg.type === 'close') {
-    queue = queue.then(() => {
-      upkeep?.stop();
+    queue = queue.then(async () => {
+      await upkeep?.stop(); // a backup copy being written is killed, not waited for
       upkeep = null;
       store?.close();
       store = null;

@@ -175,3 +175,46 @@ test('a delete killed before its scrub: the next open of the store thread finish
     await store.close();
   }
 });
+
+test('closing the store during the backup copy kills the copy: close does not wait, no file is left, the next open writes the backup', async (t) => {
+  const path = join(dir, 'close.db');
+  const secretId = history(path, 100);
+  const ids = (await (async () => {
+    const s = new CallStore(path);
+    try {
+      return s.list({ limit: 500 }).filter((c) => c.title.startsWith('Filler')).map((c) => c.id);
+    } finally {
+      s.close();
+    }
+  })());
+  const copyMs = async (store: StoreClient): Promise<number> => {
+    await waitUntil('the backup copy is being written', async () => (await store.upkeepState()).backupRunning);
+    return performance.now();
+  };
+  // The copy's time on this machine, now: a first delete, its copy let run to the end.
+  let store = await openStoreWorker(path);
+  await store.deleteCalls([secretId]);
+  const began = await copyMs(store);
+  await waitUntil('the copy is placed', async () => (await store.upkeepState()).idle);
+  const copy = performance.now() - began;
+  assert.equal(listBackups(path).length, 1);
+  // A second delete, and the store closed while its copy is written.
+  await store.deleteCalls([ids[0]]);
+  await copyMs(store);
+  const closed = await timed(() => store.close());
+  t.diagnostic(`copy ${copy.toFixed(0)} ms; close during a copy ${closed.ms.toFixed(0)} ms`);
+  assert.ok(copy > 300, `the copy lasts long enough to tell (${copy.toFixed(0)} ms)`);
+  assert.ok(closed.ms < copy / 2, `close took ${closed.ms.toFixed(0)} ms, the copy ${copy.toFixed(0)} ms`);
+  assert.deepEqual(readdirSync(backupFolder(path)).filter((n) => n.includes('.part-')), [], 'the half-written copy is removed');
+  assert.deepEqual(listBackups(path), [], 'no backup: the delete removed it and the copy was not placed');
+  assert.equal(copies(path, SECRET), 0);
+  // The backup is still owed: the next open's upkeep writes it.
+  store = await openStoreWorker(path);
+  try {
+    await waitUntil('the work after the open is done', async () => (await store.upkeepState()).idle);
+    assert.equal(listBackups(path).length, 1, 'the new store wrote the backup the close left owed');
+    assert.equal(copies(path, SECRET), 0);
+  } finally {
+    await store.close();
+  }
+});
