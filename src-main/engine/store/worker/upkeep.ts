@@ -15,8 +15,11 @@
 //    then the WAL folded in and the mark cleared; compaction.ts). Each step
 //    is queued behind the requests that arrived meanwhile, so a list or a
 //    search waits for one step at most. A step that finds a reader holding
-//    the WAL (another process, or this thread's own backup copy) does not
-//    wait: it is tried again BUSY_RETRY_MS later.
+//    the WAL (another process, or the backup copy) does not wait: it is
+//    tried again BUSY_RETRY_MS later. After a big delete (delete --all), the
+//    one VACUUM of the few pages left is quick, but the fold that cuts the
+//    file down to them takes a second or more: it runs on a thread of its
+//    own (fold-thread.ts), and the next step finishes the scrub.
 // 2. once nothing is pending, the fresh backup is written by a process of its
 //    own (backup-process.ts), seconds for a big history, while this thread
 //    keeps answering. A copy that started before another delete is thrown
@@ -29,7 +32,9 @@ import { UPKEEP_ERROR_LENGTH, type HistoryUpkeep } from '../../../contract/histo
 import { backupDue, backupTarget, placeBackup, removeRetired, type BackupTarget } from '../backups';
 import type { CallStore } from '../calls-store';
 import { compactionPending } from '../compaction';
+import { spawnWorker, workerModuleUrl } from '../../runtime/spawn-worker';
 import { startBackupCopy, type BackupReply, type RunningCopy } from './backup-job';
+import type { FoldThreadData, FoldThreadReply } from './fold-thread';
 
 /** Time a scrub step may take before it lets the next request in. */
 export const SCRUB_STEP_MS = 15;
@@ -71,6 +76,10 @@ export class Upkeep {
   /** Backups a delete retired, being unlinked on libuv's threads (seconds for big files: not on the request path). */
   private unlinking: Promise<void> | null = null;
   private unlinkedAfter = 0;
+  /** The long fold of a big delete is being run on its own thread (fold-thread.ts). */
+  private folding = false;
+  /** It ran to the end: the next step folds what little is left itself. */
+  private foldedElsewhere = false;
   /** The state last reported to onChange, as JSON. */
   private reported = '';
 
@@ -90,7 +99,7 @@ export class Upkeep {
     this.unlinkRetired();
     // Not while the old backups are being unlinked: freeing a big file's blocks holds up the fsync of the WAL fold
     // (a one-call scrub step took 870 ms instead of about 60 at 10,000 calls); unlinkRetired pokes again when done.
-    if (this.unlinking || this.scheduled || this.timer) return;
+    if (this.unlinking || this.scheduled || this.timer || this.folding) return;
     if (this.scrubPending()) {
       this.schedule(0);
       return;
@@ -181,9 +190,15 @@ export class Upkeep {
     if (this.unlinking) return; // poked again when the unlink is done
     let next: number | 'done';
     try {
-      const r = this.store.compactStep(SCRUB_STEP_MS, SCRUB_STEP_PAGES);
-      next = r.state === 'more' ? 0 : r.state === 'busy' ? BUSY_RETRY_MS : 'done';
+      const r = this.store.compactStep(SCRUB_STEP_MS, SCRUB_STEP_PAGES, { foldElsewhere: !this.foldedElsewhere });
       this.lastError = null;
+      if (r.state === 'fold') {
+        this.foldOnItsThread();
+        this.report();
+        return;
+      }
+      this.foldedElsewhere = false;
+      next = r.state === 'more' ? 0 : r.state === 'busy' ? BUSY_RETRY_MS : 'done';
     } catch (err) {
       this.lastError = (err as Error).message;
       next = FAILURE_RETRY_MS;
@@ -193,6 +208,27 @@ export class Upkeep {
       this.schedule(next);
       this.report();
     }
+  }
+
+  /** The fold of a big delete on a thread of its own; the scrub goes on when it ends (or again later, if a reader held it back). */
+  private foldOnItsThread(): void {
+    this.folding = true;
+    const data: FoldThreadData = { path: this.store.path, busyTimeoutMs: this.opts.busyTimeoutMs };
+    const worker = spawnWorker(workerModuleUrl('fold-thread', import.meta.url), { name: 'candor-fold', workerData: data });
+    let settled = false;
+    const end = (reply: FoldThreadReply): void => {
+      if (settled) return;
+      settled = true;
+      this.folding = false;
+      if (this.stopped) return;
+      this.foldedElsewhere = reply.ok && reply.done;
+      if (!reply.ok) this.lastError = `folding the log in: ${reply.message}`;
+      this.schedule(this.foldedElsewhere ? 0 : reply.ok ? BUSY_RETRY_MS : FAILURE_RETRY_MS);
+      this.report();
+    };
+    worker.once('message', (m: FoldThreadReply) => end(m));
+    worker.once('error', (err) => end({ ok: false, message: err.message }));
+    worker.once('exit', (code) => end({ ok: false, message: `the fold thread exited (code ${code})` }));
   }
 
   private startBackup(): void {

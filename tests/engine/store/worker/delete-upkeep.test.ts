@@ -6,13 +6,13 @@
 // disk once the next open has finished it (issue 14, defect 8).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import Database from 'better-sqlite3';
 import { backupFolder, listBackups } from '../../../../src-main/engine/store/backups';
 import { CallStore } from '../../../../src-main/engine/store/calls-store';
-import { compactionPending } from '../../../../src-main/engine/store/compaction';
+import { compactionPending, FOLD_ELSEWHERE_BYTES } from '../../../../src-main/engine/store/compaction';
 import { reportFromSegments } from '../../../../src-main/engine/store/recovery';
 import { openStoreWorker, type StoreClient } from '../../../../src-main/engine/store/worker/store-client';
 import { ROOT } from '../../../support/cli';
@@ -217,4 +217,44 @@ test('closing the store during the backup copy kills the copy: close does not wa
   } finally {
     await store.close();
   }
+});
+
+test('delete --all through the store thread: its scrub runs in steps, the fold on a thread of its own; lists and searches answer meanwhile', async (t) => {
+  const path = join(dir, 'all.db');
+  history(path, 100);
+  assert.ok(copies(path, SECRET) > 100);
+  const size = statSync(path).size;
+  assert.ok(size > FOLD_ELSEWHERE_BYTES, `a file big enough that its fold is left to the fold thread (${size} bytes)`);
+  const store = await openStoreWorker(path);
+  try {
+    const del = await timed(() => store.deleteCalls('all'));
+    assert.deepEqual(del.value, { deleted: 111, kept: [] });
+    assert.deepEqual(listBackups(path), [], 'every backup (they held the calls) is gone when the delete answers');
+    const latencies: number[] = [];
+    const t0 = performance.now();
+    let cut = 0;
+    for (let i = 0; ; i++) {
+      const r = await timed(() => (i % 2 ? store.search('roadmap') : store.list({ limit: 500 })));
+      latencies.push(r.ms);
+      if (!cut && statSync(path).size < size / 10) cut = i + 1;
+      if ((await store.upkeepState()).idle) break;
+    }
+    const scrubMs = performance.now() - t0;
+    const slowest = Math.max(...latencies);
+    t.diagnostic(`delete --all answered in ${del.ms.toFixed(0)} ms; ${latencies.length} answers during ${scrubMs.toFixed(0)} ms of scrub, ` +
+      `the file cut after ${cut}; slowest ${slowest.toFixed(1)} ms`);
+    assert.ok(cut > 1, 'answers came before the file was cut down');
+    assert.ok(slowest < 100, `each list and search answered within 100 ms (slowest ${slowest.toFixed(1)} ms)`);
+    assert.deepEqual(await store.upkeepState(), { scrubPending: false, backupRunning: false, idle: true, lastError: null });
+    assert.ok(statSync(path).size < 1 << 20, `the file was cut to ${statSync(path).size} bytes`);
+    assert.equal(copies(path, SECRET), 0, 'no trace in the file, its log or the backups folder');
+    assert.equal(copies(path, 'roadmap'), 0);
+    assert.deepEqual(await store.list({}), []);
+    assert.deepEqual(listBackups(path), [], 'no calls, so no backup is owed');
+  } finally {
+    await store.close();
+  }
+  const raw = new Database(path, { readonly: true });
+  assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+  raw.close();
 });
