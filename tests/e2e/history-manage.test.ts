@@ -137,7 +137,7 @@ test('delete one call: gone from the list, the index and the file', { timeout: 3
   // The delete answers once the rows are gone; the store's thread scrubs the file right after (store/worker/upkeep.ts).
   const traces = (): number => [path, `${path}-wal`].filter(existsSync).filter((f) => readFileSync(f).includes('zanzibar')).length;
   await until('no trace of the title or notes is left in the database file or its log', async () => traces() === 0);
-  // The backup went with the delete; a fresh one, written on a thread of its own, replaces it.
+  // The backup went with the delete; a fresh one, written by a process of its own, replaces it.
   assert.ok(!existsSync(old));
   await until('a fresh backup without the call', async () => {
     const backups = listBackups(path);

@@ -1,7 +1,7 @@
 // Deleting through the store's thread, as the app does (issue 13): the
 // request answers once the rows, the search-index entries and every backup
 // are gone and the scrub is recorded; the thread then scrubs the file in
-// steps and writes a fresh backup on a thread of its own, answering lists
+// steps and writes a fresh backup in a process of its own, answering lists
 // and searches meanwhile. A kill during that work leaves no deleted text on
 // disk once the next open has finished it (issue 14, defect 8).
 import assert from 'node:assert/strict';
