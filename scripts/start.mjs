@@ -26,4 +26,4 @@ if (hasDisplay && electronBinary()) {
 }
 const why = hasDisplay ? 'the Electron binary is not installed' : 'there is no display';
 console.error(`Candor: ${why}, so here is \`candor analyze\` on the sample call in resources/samples/.\n`);
-process.exit(run(process.execPath, ['--import', 'tsx', join(root, 'src-main/cli/candor.ts'), 'analyze', join(root, 'resources/samples/sample-call.flac')]));
+process.exit(run(process.execPath, [join(root, 'scripts/candor.mjs'), 'analyze', join(root, 'resources/samples/sample-call.flac')]));

@@ -25,7 +25,7 @@ test('an audio file the user may not read: a candor: message, as a user who is n
   const wav = join(dir, 'private.wav');
   writeWav(wav, [new Float32Array(16000)], 16000);
   chmodSync(wav, 0o600);
-  const args = ['--import', 'tsx', CLI, 'analyze', wav, '--side', 'me'];
+  const args = [CLI, 'analyze', wav, '--side', 'me'];
   const asRoot = process.getuid?.() === 0;
   if (!asRoot) chmodSync(wav, 0o000);
   // As root, run as nobody (util-linux setpriv): root reads every file.
@@ -55,7 +55,7 @@ test('export --out /dev/full', { skip: !existsSync('/dev/full') && 'no /dev/full
 test('stdout on a full device', { skip: !existsSync('/dev/full') && 'no /dev/full on this system' }, () => {
   const full = openSync('/dev/full', 'w');
   try {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'history', 'export', '--all'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'history', 'export', '--all'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
     assertOneCandorLine(r.stderr, /^candor: cannot write the output: no space left on the device\n/);
   } finally {
@@ -65,6 +65,6 @@ test('stdout on a full device', { skip: !existsSync('/dev/full') && 'no /dev/ful
 
 test('stdout closed by its reader (EPIPE)', () => {
   // `| true`: the reader is gone before candor writes.
-  const r = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx "${CLI}" history export --all 2>"${join(dir, 'epipe.err')}" | true; cat "${join(dir, 'epipe.err')}"`], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" history export --all 2>"${join(dir, 'epipe.err')}" | true; cat "${join(dir, 'epipe.err')}"`], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
   assertOneCandorLine(r.stdout, /^candor: the output was closed before everything was written \(EPIPE\)\n/);
 });

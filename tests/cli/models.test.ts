@@ -36,7 +36,7 @@ after(() => server.close());
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // CANDOR_MODELS_DIR (set by CI to the shared models) would override the models folder under test
-    const p = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env: { ...process.env, CANDOR_MODELS_DIR: '', ...env } });
+    const p = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, CANDOR_MODELS_DIR: '', ...env } });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));

@@ -19,7 +19,7 @@ writeCall(file, buildCall(TURN_TAKING.slice(0, 3)));
 
 function socketsOf(args: string[], timeoutMs = 120_000): { families: string[]; code: number | null; stderr: string } {
   const log = join(dir, `strace-${args[0]}-${Date.now()}.log`);
-  const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=socket,connect', '-o', log, process.execPath, '--import', 'tsx', CLI, ...args],
+  const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=socket,connect', '-o', log, process.execPath, CLI, ...args],
     { cwd: ROOT, env, encoding: 'utf8', timeout: timeoutMs });
   const lines = readFileSync(log, 'utf8').split('\n');
   const families = [...new Set(lines.map((l) => /socket\((AF_\w+)/.exec(l)?.[1]).filter((x): x is string => Boolean(x)))];

@@ -3,10 +3,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-export const CLI = join(ROOT, 'src-main', 'cli', 'candor.ts');
-// node itself with tsx's loader (not the tsx wrapper), so that a signal
-// sent to the child reaches the candor process and not a launcher.
-const NODE_ARGS = ['--import', 'tsx', CLI];
+/** The command as `npm run candor` runs it: the sources bundled (scripts/cli-bundle.mjs), in this same process, so that a signal sent to the child reaches candor itself. */
+export const CLI = join(ROOT, 'scripts', 'candor.mjs');
+const NODE_ARGS = [CLI];
 
 export interface CliResult {
   code: number | null;

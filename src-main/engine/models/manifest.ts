@@ -7,7 +7,7 @@
 // to fetch it yet to compute it: such a file is only installed with
 // --trust-on-first-download, which records the hash seen (trust-store.ts).
 // Read once; validated so that a broken manifest is caught in tests.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { CandorError } from '../../contract/errors';
@@ -65,7 +65,19 @@ export function isPending(sha256: string): boolean {
   return sha256 === PENDING_SHA256;
 }
 
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/**
+ * The project folder: the first folder above this module that holds
+ * models/manifest.json. This module sits three levels down in the sources
+ * (src-main/engine/models) and two or three in a bundle (out/main,
+ * out/cli/<build>); the packaged app names its manifest in CANDOR_MANIFEST.
+ */
+export const PROJECT_ROOT = ((): string => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let d = here, i = 0; i < 5; i++, d = dirname(d)) {
+    if (existsSync(join(d, 'models', 'manifest.json')) && existsSync(join(d, 'package.json'))) return d;
+  }
+  return join(here, '..', '..', '..');
+})();
 
 export function manifestPath(): string {
   return process.env.CANDOR_MANIFEST || join(PROJECT_ROOT, 'models', 'manifest.json');

@@ -36,7 +36,7 @@ export class GatedVad implements VadRunner {
   static async create(streams: number, opts: GatedVadOptions = {}): Promise<GatedVad> {
     // resolved here only when not given: the VAD threads are handed the path and load nothing else
     const path = opts.modelPath ?? (await (await import('../models/resolve')).resolveModel('silero-vad-v6'));
-    return new GatedVad(await loadSession(path), streams, opts.gate ?? true);
+    return new GatedVad((await loadSession(path)).session, streams, opts.gate ?? true);
   }
 
   /** Blocks are run one after another, in the order they were sent: the model is recurrent. */
