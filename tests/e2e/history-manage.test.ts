@@ -121,6 +121,8 @@ test('delete one call: gone from the list, the index and the file', { timeout: 3
 
   await page.getByTestId('delete-call').click();
   await page.getByRole('dialog').getByTestId('confirm').click();
+  // The work after the delete (onHistoryUpkeep) shows as one calm line while it runs.
+  await page.getByTestId('upkeep-status').waitFor();
   await page.getByTestId('flash').getByText('deleted for good').waitFor();
   await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
   assert.ok(!(await rows()).some((t) => t.includes('Acme')));
@@ -143,6 +145,7 @@ test('delete one call: gone from the list, the index and the file', { timeout: 3
     const backups = listBackups(path);
     return backups.length === 1 && !readFileSync(backups[0].path).includes('zanzibar');
   });
+  await page.getByTestId('upkeep-status').waitFor({ state: 'detached' }); // and then nothing
   assert.equal((await env.bridge.service.searchCalls({ query: 'zanzibar' })).length, 0);
 });
 
