@@ -38,7 +38,7 @@ function freshBackup(store: CallStore): void {
       return;
     }
     const t = backupTarget(store.db, store.path, 'daily');
-    startDetachedBackupCopy({ path: store.path, tmp: t.tmp, final: t.final, busyTimeoutMs: 5000 });
+    startDetachedBackupCopy({ path: store.path, tmp: t.tmp, final: t.final, busyTimeoutMs: store.db.pragma('busy_timeout', { simple: true }) as number });
     process.stderr.write('a fresh backup is being written in the background (the old ones held the deleted calls and were removed)\n');
   } catch (err) {
     process.stderr.write(`candor: no fresh backup now (${(err as Error).message}); Candor writes one when it next opens the database\n`);
