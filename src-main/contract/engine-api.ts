@@ -57,6 +57,8 @@ export interface EngineStatus {
   dbPath: string;
   calls: number;
   callDetection: CallDetectionStatus;
+  /** The work after a delete as it stands now (then onHistoryUpkeep tells each change). */
+  historyUpkeep: HistoryUpkeep;
 }
 
 export interface CallMarks {

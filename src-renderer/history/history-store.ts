@@ -130,6 +130,7 @@ export const useHistoryStore = defineStore('history', () => {
     if (!listening) listen();
     settings.value = (await guard(() => engine.getSettings())) ?? null;
     status.value = (await guard(() => engine.status())) ?? null;
+    if (status.value) upkeep.value = status.value.historyUpkeep; // a window opened (or an engine back) mid-way
     if (!consented.value) view.value = 'consent';
     else await show(view.value === 'call' ? 'list' : view.value);
   }

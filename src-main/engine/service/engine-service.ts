@@ -10,6 +10,7 @@ import type {
   CallView, CaptureDevice, CaptureMode, EngineApi, EngineEvent, EngineEvents, EngineStatus, ExportResult, StartCallRequest, VideoFrame,
 } from '../../contract/engine-api';
 import { CandorError, serializeError } from '../../contract/errors';
+import { IDLE_UPKEEP } from '../../contract/history-upkeep';
 import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
 import type { Side } from '../../contract/report';
 import type { ImportRequest, TranscriptInfo } from '../../contract/imports';
@@ -150,6 +151,7 @@ export class EngineService implements EngineApi {
       dbPath: this.opts.store.path,
       calls,
       callDetection: this.watch.status,
+      historyUpkeep: this.opts.store.upkeep ?? { ...IDLE_UPKEEP },
     };
   }
 

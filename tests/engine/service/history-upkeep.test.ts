@@ -45,7 +45,10 @@ test('a delete: onHistoryUpkeep goes from the scrub to the fresh backup and ends
     assert.deepEqual(seen, [{ scrubPending: false, backupRunning: false, idle: true, lastError: null }], 'idle after the open');
     seen.length = 0;
 
+    assert.deepEqual((await svc.status()).historyUpkeep, { scrubPending: false, backupRunning: false, idle: true, lastError: null });
     assert.deepEqual(await svc.deleteCalls({ ids: [ids[2]] }), { deleted: 1 });
+    // The thread reports the change before it answers the next request: status() has it at once (a window opened now shows it).
+    assert.equal((await svc.status()).historyUpkeep.idle, false);
     await waitUntil('the work after the delete is reported done', () => seen.at(-1)?.idle === true);
     await new Promise((r) => setTimeout(r, 300));
 
@@ -59,6 +62,7 @@ test('a delete: onHistoryUpkeep goes from the scrub to the fresh backup and ends
     assert.deepEqual(seen.at(-1), { scrubPending: false, backupRunning: false, idle: true, lastError: null }, 'it ends with idle, and nothing after it');
     for (let i = 1; i < seen.length; i++) assert.notDeepEqual(seen[i], seen[i - 1], 'only changes are sent');
     assert.equal(listBackups(path).length, 1, 'the fresh backup is in place when idle is reported');
+    assert.deepEqual((await svc.status()).historyUpkeep, seen.at(-1));
   } finally {
     await svc.shutdown();
   }

@@ -25,6 +25,8 @@ export interface StoreHandle {
    * known. Returns the unsubscribe.
    */
   onUpkeep(cb: UpkeepListener): () => void;
+  /** The last upkeep state the thread reported (null before the first). */
+  readonly upkeep: HistoryUpkeep | null;
   /** Finishes the requests already sent, closes the database and ends the thread. */
   close(): Promise<void>;
   readonly closed: boolean;
@@ -67,6 +69,10 @@ class Connection {
   private upkeepChanged(state: HistoryUpkeep): void {
     this.upkeep = state;
     for (const cb of this.upkeepListeners) cb(state);
+  }
+
+  get lastUpkeep(): HistoryUpkeep | null {
+    return this.upkeep;
   }
 
   onUpkeep(cb: UpkeepListener): () => void {
@@ -177,6 +183,7 @@ export async function openStoreWorker(path: string, options: StoreOptions = {}):
     onUpkeep: (cb: UpkeepListener) => conn.onUpkeep(cb),
   };
   Object.defineProperty(client, 'closed', { get: () => conn.closed, enumerable: true });
+  Object.defineProperty(client, 'upkeep', { get: () => conn.lastUpkeep, enumerable: true });
   for (const name of names) if (!(name in client)) client[name] = (...args: unknown[]) => conn.request(name, args);
   return client as unknown as StoreClient;
 }
