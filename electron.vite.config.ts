@@ -1,6 +1,6 @@
 // Builds the three parts of the app:
 //   main     out/main/index.js (Electron main), out/main/engine-host.js (the engine's utilityProcess)
-//            and its worker threads: out/main/store-worker.js (SQLite) with backup-thread.js, vad-worker.js,
+//            and its worker threads: out/main/store-worker.js (SQLite) with backup-process.js and fold-thread.js, vad-worker.js,
 //            asr-worker.js with whisper-runner.js
 //   preload  out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ES modules)
 //   renderer out/renderer/{hud,history}.html, each page with the strict CSP in a <meta>
@@ -77,8 +77,10 @@ export default defineConfig({
           'engine-host': resolve(root, 'src-main/engine/host/main.ts'),
           // The store's worker thread, found beside the engine as ./store-worker.js (store/worker/store-client.ts).
           'store-worker': resolve(root, 'src-main/engine/store/worker/store-worker.ts'),
-          // The thread the store's thread starts to write a backup copy, found beside it as ./backup-thread.js (store/worker/upkeep.ts).
-          'backup-thread': resolve(root, 'src-main/engine/store/worker/backup-thread.ts'),
+          // The process the store's thread (and the CLI) starts to write a backup copy, found beside it as ./backup-process.js (store/worker/backup-job.ts).
+          'backup-process': resolve(root, 'src-main/engine/store/worker/backup-process.ts'),
+          // The thread that folds the log in after a big delete, found beside it as ./fold-thread.js (store/worker/upkeep.ts).
+          'fold-thread': resolve(root, 'src-main/engine/store/worker/fold-thread.ts'),
           // The second reader of a JSON export (store/export-helper.ts), found beside whichever bundle runs the export.
           'export-thread': resolve(root, 'src-main/engine/store/export-thread.ts'),
           // The VAD's threads for file analysis (vad/vad-workers.ts) and speech recognition's thread

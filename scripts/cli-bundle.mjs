@@ -14,12 +14,13 @@ import { join } from 'node:path';
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'out', 'cli');
 
-/** Bundles, by output name: the command, then the threads it starts (found beside it: runtime/spawn-worker.ts). */
+/** Bundles, by output name: the command, then the threads and processes it starts (found beside it: runtime/spawn-worker.ts, runtime/spawn-node.ts). */
 const ENTRIES = {
   candor: 'src-main/cli/candor.ts',
   'vad-worker': 'src-main/engine/vad/vad-worker.ts',
   'store-worker': 'src-main/engine/store/worker/store-worker.ts',
-  'backup-thread': 'src-main/engine/store/worker/backup-thread.ts',
+  'backup-process': 'src-main/engine/store/worker/backup-process.ts',
+  'fold-thread': 'src-main/engine/store/worker/fold-thread.ts',
   'export-thread': 'src-main/engine/store/export-thread.ts',
   'asr-worker': 'src-main/engine/asr/asr-worker.ts',
   'whisper-runner': 'src-main/engine/asr/whisper-runner.ts',

@@ -6,6 +6,7 @@
 // Pure TS: no node, dom or electron imports.
 import type { CallDetail, CallSummary, ExportFormat, TrendPoint } from './calls';
 import type { SerializedError } from './errors';
+import type { HistoryUpkeep } from './history-upkeep';
 import type { LiveSnapshot } from './live';
 import type { Side, Span } from './report';
 import {
@@ -56,6 +57,8 @@ export interface EngineStatus {
   dbPath: string;
   calls: number;
   callDetection: CallDetectionStatus;
+  /** The work after a delete as it stands now (then onHistoryUpkeep tells each change). */
+  historyUpkeep: HistoryUpkeep;
 }
 
 export interface CallMarks {
@@ -181,11 +184,13 @@ export interface EngineEvents {
   onCallNoticed: CallNotice;
   /** While an export with an exportId runs: every 100 calls, and at the end. */
   onExportProgress: ExportProgress;
+  /** The scrub and fresh backup after a delete: sent at each change, ending with idle (contract/history-upkeep.ts). */
+  onHistoryUpkeep: HistoryUpkeep;
 }
 export type EngineEvent = keyof EngineEvents;
 export const ENGINE_EVENTS: readonly EngineEvent[] = [
   'onSnapshot', 'onNudge', 'onCallEnded', 'onCallsChanged', 'onSettingsChanged', 'onError', 'onImportProgress', 'onImportFinished', 'onCallNoticed',
-  'onExportProgress',
+  'onExportProgress', 'onHistoryUpkeep',
 ];
 
 // ---- validators --------------------------------------------------------

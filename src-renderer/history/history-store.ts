@@ -6,9 +6,11 @@ import { computed, ref } from 'vue';
 import type { CallSummary, ExportFormat, TrendPoint } from '../../src-main/contract/calls';
 import type { CallView, CaptureDevice, EngineStatus } from '../../src-main/contract/engine-api';
 import type { HistoryView } from '../../src-main/contract/app-api';
+import { validateHistoryUpkeep, type HistoryUpkeep } from '../../src-main/contract/history-upkeep';
 import type { Settings, SettingsPatch } from '../../src-main/contract/settings';
 import { app, engine, errorText, on } from '../shared/bridge';
 import { searchWhileTyping } from './search-query';
+import { upkeepNote } from './upkeep-status';
 
 export type View = HistoryView | 'call';
 
@@ -28,6 +30,9 @@ export const useHistoryStore = defineStore('history', () => {
   /** Calls written of the calls to write, while an export from this window runs (the engine's onExportProgress). */
   const exporting = ref<{ done: number; total: number } | null>(null);
   let exportsRunning = 0;
+  /** The work after a delete (scrub, fresh backup), as the engine last reported it. */
+  const upkeep = ref<HistoryUpkeep | null>(null);
+  const upkeepLine = computed(() => upkeepNote(upkeep.value));
   let flashTimer: ReturnType<typeof setTimeout> | null = null;
   let searchSeq = 0;
 
@@ -125,6 +130,7 @@ export const useHistoryStore = defineStore('history', () => {
     if (!listening) listen();
     settings.value = (await guard(() => engine.getSettings())) ?? null;
     status.value = (await guard(() => engine.status())) ?? null;
+    if (status.value) upkeep.value = status.value.historyUpkeep; // a window opened (or an engine back) mid-way
     if (!consented.value) view.value = 'consent';
     else await show(view.value === 'call' ? 'list' : view.value);
   }
@@ -141,10 +147,17 @@ export const useHistoryStore = defineStore('history', () => {
     on('onExportProgress', ({ done, total }) => {
       if (exportsRunning > 0) exporting.value = { done, total };
     });
+    on('onHistoryUpkeep', (s) => {
+      try {
+        upkeep.value = validateHistoryUpkeep(s);
+      } catch {
+        // a malformed report changes nothing on screen
+      }
+    });
     on('onShowView', ({ view: v, callId }) => void (callId ? openCall(callId) : show(v)));
     on('onEngineRestarted', () => void init());
   }
 
-  return { view, calls, query, loading, current, focusAt, trends, settings, status, devices, flash, exporting, consented,
+  return { view, calls, query, loading, current, focusAt, trends, settings, status, devices, flash, exporting, upkeepLine, consented,
     say, loadCalls, openCall, show, saveCall, remove, exportCalls, updateSettings, init, added };
 });

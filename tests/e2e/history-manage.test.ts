@@ -121,6 +121,8 @@ test('delete one call: gone from the list, the index and the file', { timeout: 3
 
   await page.getByTestId('delete-call').click();
   await page.getByRole('dialog').getByTestId('confirm').click();
+  // The work after the delete (onHistoryUpkeep) shows as one calm line while it runs.
+  await page.getByTestId('upkeep-status').waitFor();
   await page.getByTestId('flash').getByText('deleted for good').waitFor();
   await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
   assert.ok(!(await rows()).some((t) => t.includes('Acme')));
@@ -137,12 +139,13 @@ test('delete one call: gone from the list, the index and the file', { timeout: 3
   // The delete answers once the rows are gone; the store's thread scrubs the file right after (store/worker/upkeep.ts).
   const traces = (): number => [path, `${path}-wal`].filter(existsSync).filter((f) => readFileSync(f).includes('zanzibar')).length;
   await until('no trace of the title or notes is left in the database file or its log', async () => traces() === 0);
-  // The backup went with the delete; a fresh one, written on a thread of its own, replaces it.
+  // The backup went with the delete; a fresh one, written by a process of its own, replaces it.
   assert.ok(!existsSync(old));
   await until('a fresh backup without the call', async () => {
     const backups = listBackups(path);
     return backups.length === 1 && !readFileSync(backups[0].path).includes('zanzibar');
   });
+  await page.getByTestId('upkeep-status').waitFor({ state: 'detached' }); // and then nothing
   assert.equal((await env.bridge.service.searchCalls({ query: 'zanzibar' })).length, 0);
 });
 

@@ -10,6 +10,7 @@ import type {
   CallView, CaptureDevice, CaptureMode, EngineApi, EngineEvent, EngineEvents, EngineStatus, ExportResult, StartCallRequest, VideoFrame,
 } from '../../contract/engine-api';
 import { CandorError, serializeError } from '../../contract/errors';
+import { IDLE_UPKEEP } from '../../contract/history-upkeep';
 import { idleSnapshot, type LiveSnapshot } from '../../contract/live';
 import type { Side } from '../../contract/report';
 import type { ImportRequest, TranscriptInfo } from '../../contract/imports';
@@ -94,6 +95,8 @@ export class EngineService implements EngineApi {
       onError: (err) => this.emit('onError', serializeError(err)),
     });
     this.coach = opts.coach ?? new NudgeCoach(); // its settings are applied when a call starts and when they change
+    // The scrub and fresh backup after a delete, as the store's thread reports them: the history window says when they are done.
+    opts.store.onUpkeep((state) => this.emit('onHistoryUpkeep', state));
   }
 
   private get store(): StoreClient {
@@ -148,6 +151,7 @@ export class EngineService implements EngineApi {
       dbPath: this.opts.store.path,
       calls,
       callDetection: this.watch.status,
+      historyUpkeep: this.opts.store.upkeep ?? { ...IDLE_UPKEEP },
     };
   }
 

@@ -483,11 +483,13 @@ export class CallStore {
 
   /**
    * One bounded step of the scrubbing (compaction.ts), for the store's
-   * thread: it never waits for a reader, it reports 'busy' instead.
+   * thread: it never waits for a reader, it reports 'busy' instead; with
+   * `foldElsewhere`, a fold that gives much of the file back reports 'fold'
+   * (worker/fold-thread.ts runs it).
    */
-  compactStep(budgetMs: number, stepPages?: number): StepResult {
+  compactStep(budgetMs: number, stepPages?: number, opts: { foldElsewhere?: boolean } = {}): StepResult {
     try {
-      return compactStep(this.db, { budgetMs, stepPages, wait: false, beforeClear: () => this.dropBackups() });
+      return compactStep(this.db, { budgetMs, stepPages, wait: false, foldElsewhere: opts.foldElsewhere, beforeClear: () => this.dropBackups() });
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }

@@ -16,12 +16,22 @@
 // VACUUM, the first time it needs compacting; one with only a few pages left
 // in use (everything deleted) is compacted by a VACUUM too, which then copies
 // almost nothing.
+import { statSync } from 'node:fs';
 import type { Db } from './db';
 
 /** Pages per incremental-vacuum step: 8 MB at 4 KiB pages. */
 export const VACUUM_STEP_PAGES = 2048;
 /** At most this many pages left in use (8 MB): a full VACUUM, which copies only those, beats stepping through the free list. */
 export const NEARLY_EMPTY_PAGES = 2048;
+
+/**
+ * The file is longer than the database it holds by more than this (a big
+ * delete handed back its pages): folding the WAL in gives that space back to
+ * the file system, which takes a second or more at 10,000 calls. A step that
+ * may leave it elsewhere (the store's thread: worker/fold-thread.ts) reports
+ * 'fold' instead of doing it.
+ */
+export const FOLD_ELSEWHERE_BYTES = 32 << 20;
 
 const AUTO_VACUUM_INCREMENTAL = 2;
 
@@ -79,10 +89,16 @@ export interface StepOptions extends CompactOptions {
   budgetMs: number;
   /** Wait for readers to fold the WAL in (the busy timeout), or report 'busy' at once. */
   wait: boolean;
+  /** A fold that shrinks the file by more than FOLD_ELSEWHERE_BYTES is left to the caller ('fold'). */
+  foldElsewhere?: boolean;
 }
 
-/** Where a step left the compaction: more to do, a reader in the way of the fold (try again later), or done (mark cleared). */
-export type StepState = 'more' | 'busy' | 'done';
+/**
+ * Where a step left the compaction: more to do, a reader in the way of the
+ * fold (try again later), a long fold for the caller to run elsewhere (then
+ * step again), or done (mark cleared).
+ */
+export type StepState = 'more' | 'busy' | 'fold' | 'done';
 
 export interface StepResult {
   state: StepState;
@@ -108,7 +124,7 @@ export function compactStep(db: Db, opts: StepOptions): StepResult {
     db.pragma('auto_vacuum = INCREMENTAL');
     db.exec('VACUUM');
     fullVacuum = true;
-  } else if ((db.pragma('page_count', { simple: true }) as number) - free() <= NEARLY_EMPTY_PAGES) {
+  } else if (free() > 0 && (db.pragma('page_count', { simple: true }) as number) - free() <= NEARLY_EMPTY_PAGES) {
     // Almost everything was deleted (delete --all): a VACUUM copies the few pages left, as fast as one step,
     // while incremental steps over hundreds of thousands of free pages took minutes (each searches the free list).
     freedPages = free();
@@ -121,11 +137,19 @@ export function compactStep(db: Db, opts: StepOptions): StepResult {
       freedPages += left - free();
     }
   }
+  if (opts.foldElsewhere && fileSurplus(db) > FOLD_ELSEWHERE_BYTES) return { state: 'fold', freedPages, fullVacuum };
   if (!foldWal(db, opts.wait)) return { state: 'busy', freedPages, fullVacuum };
   opts.beforeClear?.();
   db.prepare('DELETE FROM pending_compaction').run();
   foldWal(db, opts.wait); // the mark's own change; if a reader holds it back, the log holds no deleted text anyway
   return { state: 'done', freedPages, fullVacuum };
+}
+
+/** Bytes of the file beyond the database in it (pages handed back, not yet cut off by a fold). */
+function fileSurplus(db: Db): number {
+  if (db.memory) return 0;
+  const bytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  return statSync(db.name).size - bytes;
 }
 
 /** The whole compaction now, on this thread (at open, in the CLI, in tests). */

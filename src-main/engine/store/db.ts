@@ -25,7 +25,7 @@ export interface OpenOptions {
   backups?: boolean;
   /**
    * Write the daily backup during the open when it is due (default true).
-   * The store's thread passes false and writes it on a thread of its own
+   * The store's thread passes false and has it written by a process of its own
    * after the open (worker/upkeep.ts): a copy of a big history takes seconds.
    */
   dailyBackupAtOpen?: boolean;

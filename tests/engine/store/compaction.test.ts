@@ -10,10 +10,11 @@ import test from 'node:test';
 import Database from 'better-sqlite3';
 import { backupFolder, listBackups } from '../../../src-main/engine/store/backups';
 import { CallStore } from '../../../src-main/engine/store/calls-store';
-import { compactionPending } from '../../../src-main/engine/store/compaction';
+import { compactionPending, FOLD_ELSEWHERE_BYTES } from '../../../src-main/engine/store/compaction';
+import { reportFromSegments } from '../../../src-main/engine/store/recovery';
 import { candorAsync, ROOT } from '../../support/cli';
 import { tempDir } from '../../support/tmp';
-import { FILLER, saveCallWith } from './support/history';
+import { FILLER, saveCallWith, segmentsFor } from './support/history';
 
 const dir = tempDir();
 const SECRET = 'Zebracorn';
@@ -133,6 +134,33 @@ test('delete everything: quick, nothing left, and the history works again after'
   const id = saveCallWith(store, 'After', ['the roadmap again']);
   assert.deepEqual(store.search('roadmap').map((c) => c.id), [id]);
   assert.equal(store.search('roadmap')[0].match?.atSec, 0);
+  store.close();
+});
+
+test('a big delete in steps: the fold that cuts the file down is left to another connection, and the next step finishes the scrub', () => {
+  const path = join(dir, 'fold.db');
+  const { store } = history(path);
+  const segs = segmentsFor(20_000);
+  for (let k = 0; k < 60; k++) store.saveComplete({ source: 'file', title: `Long ${k}` }, reportFromSegments('long.wav', segs, 80_000), segs);
+  assert.equal(store.delete('all', { compact: false }), 101);
+  const size = statSync(path).size;
+  assert.ok(size > FOLD_ELSEWHERE_BYTES, `a file of ${size} bytes`);
+  const first = store.compactStep(15, undefined, { foldElsewhere: true });
+  assert.equal(first.state, 'fold');
+  assert.equal(first.fullVacuum, true, 'the few pages left were copied by a VACUUM (quick: almost nothing is left)');
+  assert.equal(statSync(path).size, size, 'the file was not cut on this thread');
+  assert.ok(compactionPending(store.db), 'the scrub is not over');
+  // What worker/fold-thread.ts does: a passive checkpoint through a connection of its own.
+  const other = new Database(path);
+  const [cp] = other.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  other.close();
+  assert.equal(cp.busy, 0);
+  assert.ok(statSync(path).size < 1 << 20, `the file was cut to ${statSync(path).size} bytes`);
+  const last = store.compactStep(15, undefined, { foldElsewhere: true });
+  assert.equal(last.state, 'done');
+  assert.equal(compactionPending(store.db), false);
+  assert.equal(copies(path, SECRET), 0, 'no trace in the file, its log or the backups');
+  assert.equal(copies(path, 'roadmap'), 0);
   store.close();
 });
 

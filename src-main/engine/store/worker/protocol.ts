@@ -3,6 +3,7 @@
 // public methods plus STORE_OPS; their argument and result types come from
 // those declarations, so a method added to CallStore is callable at once.
 import type { SerializedError } from '../../../contract/errors';
+import type { HistoryUpkeep } from '../../../contract/history-upkeep';
 import type { CallStore } from '../calls-store';
 import type { StoreOptions } from '../calls-store';
 import type { StoreOps } from './store-ops';
@@ -37,4 +38,6 @@ export type FromStoreWorker =
   /** How far a long request is (an export), before its result. */
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'error'; id: number | null; error: SerializedError }
+  /** The work after answering changed state (upkeep.ts); the first right after 'opened'. */
+  | { type: 'upkeep'; state: HistoryUpkeep }
   | { type: 'closed' };

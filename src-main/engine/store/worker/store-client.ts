@@ -6,6 +6,7 @@
 // every waiting request fails with a CandorError instead of hanging.
 import type { Worker } from 'node:worker_threads';
 import { CandorError, deserializeError } from '../../../contract/errors';
+import type { HistoryUpkeep } from '../../../contract/history-upkeep';
 import { spawnWorker, workerModuleUrl } from '../../runtime/spawn-worker';
 import type { StoreOptions } from '../calls-store';
 import type { AsyncStoreApi, FromStoreWorker, StoreApi, StoreName, ToStoreWorker } from './protocol';
@@ -18,6 +19,14 @@ export interface StoreHandle {
   /** The same, with `onProgress` called as a long operation (an export) reports how far it is. */
   requestWithProgress<K extends StoreName>(name: K, onProgress: ProgressListener, ...args: Parameters<StoreApi[K]>):
     Promise<Awaited<ReturnType<StoreApi[K]>>>;
+  /**
+   * Calls `cb` with the state of the work the thread does after answering
+   * (scrub, fresh backup) each time it changes; at once with the last one
+   * known. Returns the unsubscribe.
+   */
+  onUpkeep(cb: UpkeepListener): () => void;
+  /** The last upkeep state the thread reported (null before the first). */
+  readonly upkeep: HistoryUpkeep | null;
   /** Finishes the requests already sent, closes the database and ends the thread. */
   close(): Promise<void>;
   readonly closed: boolean;
@@ -26,6 +35,8 @@ export interface StoreHandle {
 export type StoreClient = AsyncStoreApi & StoreHandle;
 
 export type ProgressListener = (done: number, total: number) => void;
+
+export type UpkeepListener = (state: HistoryUpkeep) => void;
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -40,15 +51,34 @@ class Connection {
   private nextId = 1;
   private dead: CandorError | null = null;
   private closing: Promise<void> | null = null;
+  private readonly upkeepListeners = new Set<UpkeepListener>();
+  private upkeep: HistoryUpkeep | null = null;
 
-  constructor(private readonly worker: Worker, readonly path: string) {
+  constructor(private readonly worker: Worker, readonly path: string, upkeep: HistoryUpkeep | null) {
+    this.upkeep = upkeep;
     worker.on('message', (m: FromStoreWorker) => {
       if (m.type === 'result') this.settle(m.id, (p) => p.resolve(m.value));
+      else if (m.type === 'upkeep') this.upkeepChanged(m.state);
       else if (m.type === 'progress') this.pending.get(m.id)?.onProgress?.(m.done, m.total);
       else if (m.type === 'error' && m.id !== null) this.settle(m.id, (p) => p.reject(deserializeError(m.error)));
     });
     worker.on('error', (err) => this.die(`it failed: ${err.message}`));
     worker.on('exit', (code) => this.die(`it exited (code ${code})`));
+  }
+
+  private upkeepChanged(state: HistoryUpkeep): void {
+    this.upkeep = state;
+    for (const cb of this.upkeepListeners) cb(state);
+  }
+
+  get lastUpkeep(): HistoryUpkeep | null {
+    return this.upkeep;
+  }
+
+  onUpkeep(cb: UpkeepListener): () => void {
+    this.upkeepListeners.add(cb);
+    if (this.upkeep) cb(this.upkeep);
+    return () => this.upkeepListeners.delete(cb);
   }
 
   private get closedError(): CandorError {
@@ -108,6 +138,12 @@ class Connection {
  */
 export async function openStoreWorker(path: string, options: StoreOptions = {}): Promise<StoreClient> {
   const worker = spawnWorker(workerModuleUrl('store-worker', import.meta.url), { name: 'candor-store' });
+  // The first upkeep state follows 'opened' at once: kept here until the connection listens.
+  let upkeepBefore: HistoryUpkeep | null = null;
+  const early = (m: FromStoreWorker): void => {
+    if (m.type === 'upkeep') upkeepBefore = m.state;
+  };
+  worker.on('message', early);
   let names: StoreName[];
   try {
     names = await new Promise<StoreName[]>((resolve, reject) => {
@@ -137,14 +173,17 @@ export async function openStoreWorker(path: string, options: StoreOptions = {}):
     throw err;
   }
   worker.unref();
-  const conn = new Connection(worker, path);
+  const conn = new Connection(worker, path, upkeepBefore);
+  worker.off('message', early);
   const client: Record<string, unknown> = {
     path,
     request: (name: StoreName, ...args: unknown[]) => conn.request(name, args),
     requestWithProgress: (name: StoreName, onProgress: ProgressListener, ...args: unknown[]) => conn.request(name, args, onProgress),
     close: () => conn.close(),
+    onUpkeep: (cb: UpkeepListener) => conn.onUpkeep(cb),
   };
   Object.defineProperty(client, 'closed', { get: () => conn.closed, enumerable: true });
+  Object.defineProperty(client, 'upkeep', { get: () => conn.lastUpkeep, enumerable: true });
   for (const name of names) if (!(name in client)) client[name] = (...args: unknown[]) => conn.request(name, args);
   return client as unknown as StoreClient;
 }

@@ -6,6 +6,7 @@
 // client, which hands it to the caller of requestWithProgress).
 import type { ExportFormat } from '../../../contract/calls';
 import type { ExportResult } from '../../../contract/engine-api';
+import { IDLE_UPKEEP } from '../../../contract/history-upkeep';
 import type { Settings, SettingsPatch } from '../../../contract/settings';
 import { applyRetention } from '../../service/retention';
 import { SettingsStore } from '../../service/settings-store';
@@ -38,7 +39,7 @@ export const STORE_OPS = {
   /** Answers once the rows are gone and the scrub is recorded; the thread scrubs and backs up after (upkeep.ts). */
   deleteCalls: (s: CallStore, ids: number[] | 'all') => deleteCalls(s, ids, { compact: false }),
   /** How far the work after answering is (scrub of deleted calls, backup copy). */
-  upkeepState: (s: CallStore): UpkeepState => upkeepOf(s)?.state() ?? { scrubPending: false, backupRunning: false, idle: true, lastError: null },
+  upkeepState: (s: CallStore): UpkeepState => upkeepOf(s)?.state() ?? { ...IDLE_UPKEEP },
   liveCallIds: (s: CallStore): number[] => liveCallIds(s),
   /** Reclaims the free pages of the file now (a full VACUUM: it can take seconds on a big history). */
   vacuum: (s: CallStore): void => fullVacuum(s.db),

@@ -51,6 +51,7 @@ port.on('message', (msg: ToStoreWorker) => {
       }, {
         backups: !msg.options.readonly && msg.path !== ':memory:' && msg.options.backups !== false,
         busyTimeoutMs: msg.options.busyTimeoutMs ?? 5000,
+        onChange: (state) => post({ type: 'upkeep', state }),
       });
       const names = [...methodNames(store), ...(Object.keys(STORE_OPS) as StoreName[])];
       served = new Set(names);
@@ -74,8 +75,8 @@ port.on('message', (msg: ToStoreWorker) => {
     return;
   }
   if (msg.type === 'close') {
-    queue = queue.then(() => {
-      upkeep?.stop();
+    queue = queue.then(async () => {
+      await upkeep?.stop(); // a backup copy being written is killed, not waited for
       upkeep = null;
       store?.close();
       store = null;

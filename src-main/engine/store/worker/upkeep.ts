@@ -15,20 +15,26 @@
 //    then the WAL folded in and the mark cleared; compaction.ts). Each step
 //    is queued behind the requests that arrived meanwhile, so a list or a
 //    search waits for one step at most. A step that finds a reader holding
-//    the WAL (another process, or this thread's own backup copy) does not
-//    wait: it is tried again BUSY_RETRY_MS later.
-// 2. once nothing is pending, the fresh backup is written on a thread of its
-//    own (backup-thread.ts), seconds for a big history, while this thread
+//    the WAL (another process, or the backup copy) does not wait: it is
+//    tried again BUSY_RETRY_MS later. After a big delete (delete --all), the
+//    one VACUUM of the few pages left is quick, but the fold that cuts the
+//    file down to them takes a second or more: it runs on a thread of its
+//    own (fold-thread.ts), and the next step finishes the scrub.
+// 2. once nothing is pending, the fresh backup is written by a process of its
+//    own (backup-process.ts), seconds for a big history, while this thread
 //    keeps answering. A copy that started before another delete is thrown
 //    away, never placed: its snapshot may hold that call. Another process's
 //    delete removes the copy from the folder, so it cannot be placed either.
+//    Closing the store kills the copy and removes its file at once (stop):
+//    no backup is left, so the next open finds one due and writes it.
 import { rmSync } from 'node:fs';
-import type { Worker } from 'node:worker_threads';
-import { spawnWorker, workerModuleUrl } from '../../runtime/spawn-worker';
+import { UPKEEP_ERROR_LENGTH, type HistoryUpkeep } from '../../../contract/history-upkeep';
 import { backupDue, backupTarget, placeBackup, removeRetired, type BackupTarget } from '../backups';
 import type { CallStore } from '../calls-store';
 import { compactionPending } from '../compaction';
-import type { BackupThreadData, BackupThreadReply } from './backup-thread';
+import { spawnWorker, workerModuleUrl } from '../../runtime/spawn-worker';
+import { startBackupCopy, type BackupReply, type RunningCopy } from './backup-job';
+import type { FoldThreadData, FoldThreadReply } from './fold-thread';
 
 /** Time a scrub step may take before it lets the next request in. */
 export const SCRUB_STEP_MS = 15;
@@ -39,21 +45,15 @@ export const BUSY_RETRY_MS = 250;
 /** After an unexpected failure (a full disk), the work is tried again after this long. */
 export const FAILURE_RETRY_MS = 5_000;
 
-export interface UpkeepState {
-  /** Deleted calls not yet scrubbed from the file (the durable mark). */
-  scrubPending: boolean;
-  /** A backup copy is being written on its own thread. */
-  backupRunning: boolean;
-  /** Nothing left to do: scrubbed, and no backup owed or being written. */
-  idle: boolean;
-  /** The last failure of the work after answering, if it has not succeeded since. */
-  lastError: string | null;
-}
+/** What the window is told (contract/history-upkeep.ts: the shape is the contract's). */
+export type UpkeepState = HistoryUpkeep;
 
 export interface UpkeepOptions {
   /** This store keeps automatic backups (writable file, backups on). */
   backups: boolean;
   busyTimeoutMs: number;
+  /** Told the state each time it changes (the first time right after the open). */
+  onChange?: (state: UpkeepState) => void;
 }
 
 const byStore = new WeakMap<CallStore, Upkeep>();
@@ -67,7 +67,7 @@ export class Upkeep {
   private scheduled = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private copying: { worker: Worker; target: BackupTarget; deletions: number } | null = null;
+  private copying: { copy: RunningCopy; target: BackupTarget; deletions: number } | null = null;
   /** The daily backup is checked once after the open (the open itself does not write it: dailyBackupAtOpen). */
   private dailyToCheck = true;
   /** A copy failed: not tried again until the next delete. */
@@ -76,19 +76,30 @@ export class Upkeep {
   /** Backups a delete retired, being unlinked on libuv's threads (seconds for big files: not on the request path). */
   private unlinking: Promise<void> | null = null;
   private unlinkedAfter = 0;
+  /** The long fold of a big delete is being run on its own thread (fold-thread.ts). */
+  private folding = false;
+  /** It ran to the end: the next step folds what little is left itself. */
+  private foldedElsewhere = false;
+  /** The state last reported to onChange, as JSON. */
+  private reported = '';
 
   /** `enqueue` runs a job on the thread's request queue, after the requests already waiting. */
   constructor(private readonly store: CallStore, private readonly enqueue: (job: () => void) => void, private readonly opts: UpkeepOptions) {
     byStore.set(store, this);
   }
 
-  /** Called after the open and after every request: starts whatever is owed. */
+  /** Called after the open and after every request: starts whatever is owed, and reports a change of state. */
   poke(): void {
     if (this.stopped) return;
+    this.startOwed();
+    this.report();
+  }
+
+  private startOwed(): void {
     this.unlinkRetired();
     // Not while the old backups are being unlinked: freeing a big file's blocks holds up the fsync of the WAL fold
     // (a one-call scrub step took 870 ms instead of about 60 at 10,000 calls); unlinkRetired pokes again when done.
-    if (this.unlinking || this.scheduled || this.timer) return;
+    if (this.unlinking || this.scheduled || this.timer || this.folding) return;
     if (this.scrubPending()) {
       this.schedule(0);
       return;
@@ -100,7 +111,17 @@ export class Upkeep {
     const scrubPending = this.scrubPending();
     const backupRunning = this.copying !== null;
     const idle = !scrubPending && !backupRunning && !this.unlinking && !this.backupOwed();
-    return { scrubPending, backupRunning, idle, lastError: this.lastError };
+    return { scrubPending, backupRunning, idle, lastError: this.lastError?.slice(0, UPKEEP_ERROR_LENGTH) ?? null };
+  }
+
+  /** Tells onChange the state when it differs from the one told last. */
+  private report(): void {
+    if (this.stopped || !this.opts.onChange || !this.store.db.open) return;
+    const state = this.state();
+    const json = JSON.stringify(state);
+    if (json === this.reported) return;
+    this.reported = json;
+    this.opts.onChange(state);
   }
 
   /** After a delete, the backups it retired are unlinked off this thread; the scrub's end unlinks any left (compaction.ts beforeClear). */
@@ -117,12 +138,21 @@ export class Upkeep {
       });
   }
 
-  /** The store is closing: no new step or copy; a copy being written is thrown away when it ends. */
-  stop(): void {
+  /**
+   * The store is closing: no new step or copy, and a copy being written is
+   * killed and its file removed (resolves then: milliseconds, where letting
+   * it finish took up to 10 s at 10,000 calls).
+   */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     byStore.delete(this.store);
+    const job = this.copying;
+    if (!job) return;
+    job.copy.child.kill('SIGKILL');
+    await job.copy.done; // the file is closed (Windows cannot remove an open one)
+    for (const f of [job.target.tmp, `${job.target.tmp}-journal`]) rmSync(f, { force: true });
   }
 
   private scrubPending(): boolean {
@@ -160,15 +190,45 @@ export class Upkeep {
     if (this.unlinking) return; // poked again when the unlink is done
     let next: number | 'done';
     try {
-      const r = this.store.compactStep(SCRUB_STEP_MS, SCRUB_STEP_PAGES);
-      next = r.state === 'more' ? 0 : r.state === 'busy' ? BUSY_RETRY_MS : 'done';
+      const r = this.store.compactStep(SCRUB_STEP_MS, SCRUB_STEP_PAGES, { foldElsewhere: !this.foldedElsewhere });
       this.lastError = null;
+      if (r.state === 'fold') {
+        this.foldOnItsThread();
+        this.report();
+        return;
+      }
+      this.foldedElsewhere = false;
+      next = r.state === 'more' ? 0 : r.state === 'busy' ? BUSY_RETRY_MS : 'done';
     } catch (err) {
       this.lastError = (err as Error).message;
       next = FAILURE_RETRY_MS;
     }
     if (next === 'done') this.poke();
-    else this.schedule(next);
+    else {
+      this.schedule(next);
+      this.report();
+    }
+  }
+
+  /** The fold of a big delete on a thread of its own; the scrub goes on when it ends (or again later, if a reader held it back). */
+  private foldOnItsThread(): void {
+    this.folding = true;
+    const data: FoldThreadData = { path: this.store.path, busyTimeoutMs: this.opts.busyTimeoutMs };
+    const worker = spawnWorker(workerModuleUrl('fold-thread', import.meta.url), { name: 'candor-fold', workerData: data });
+    let settled = false;
+    const end = (reply: FoldThreadReply): void => {
+      if (settled) return;
+      settled = true;
+      this.folding = false;
+      if (this.stopped) return;
+      this.foldedElsewhere = reply.ok && reply.done;
+      if (!reply.ok) this.lastError = `folding the log in: ${reply.message}`;
+      this.schedule(this.foldedElsewhere ? 0 : reply.ok ? BUSY_RETRY_MS : FAILURE_RETRY_MS);
+      this.report();
+    };
+    worker.once('message', (m: FoldThreadReply) => end(m));
+    worker.once('error', (err) => end({ ok: false, message: err.message }));
+    worker.once('exit', (code) => end({ ok: false, message: `the fold thread exited (code ${code})` }));
   }
 
   private startBackup(): void {
@@ -179,24 +239,15 @@ export class Upkeep {
       this.giveUpBackup(err);
       return;
     }
-    const data: BackupThreadData = { path: this.store.path, tmp: target.tmp, busyTimeoutMs: this.opts.busyTimeoutMs };
-    const worker = spawnWorker(workerModuleUrl('backup-thread', import.meta.url), { name: 'candor-backup', workerData: data });
-    const job = { worker, target, deletions: this.store.deletions };
+    const copy = startBackupCopy({ path: this.store.path, tmp: target.tmp, busyTimeoutMs: this.opts.busyTimeoutMs });
+    const job = { copy, target, deletions: this.store.deletions };
     this.copying = job;
-    let settled = false;
-    const end = (reply: BackupThreadReply): void => {
-      if (settled) return;
-      settled = true;
-      // Placed (or thrown away) on the request queue: never in the middle of a delete.
-      this.enqueue(() => this.finishBackup(job, reply));
-    };
-    worker.once('message', (m: BackupThreadReply) => end(m));
-    worker.once('error', (err) => end({ ok: false, message: err.message }));
-    worker.once('exit', (code) => end({ ok: false, message: `the backup thread exited (code ${code})` }));
+    // Placed (or thrown away) on the request queue: never in the middle of a delete.
+    void copy.done.then((reply) => this.enqueue(() => this.finishBackup(job, reply)));
   }
 
-  private finishBackup(job: NonNullable<Upkeep['copying']>, reply: BackupThreadReply): void {
-    this.copying = null;
+  private finishBackup(job: NonNullable<Upkeep['copying']>, reply: BackupReply): void {
+    if (this.copying === job) this.copying = null;
     const wanted = !this.stopped && this.store.db.open && job.deletions === this.store.deletions && !compactionPending(this.store.db);
     if (!reply.ok || !wanted) {
       rmSync(job.target.tmp, { force: true });

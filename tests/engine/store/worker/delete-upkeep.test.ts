@@ -1,18 +1,18 @@
 // Deleting through the store's thread, as the app does (issue 13): the
 // request answers once the rows, the search-index entries and every backup
 // are gone and the scrub is recorded; the thread then scrubs the file in
-// steps and writes a fresh backup on a thread of its own, answering lists
+// steps and writes a fresh backup in a process of its own, answering lists
 // and searches meanwhile. A kill during that work leaves no deleted text on
 // disk once the next open has finished it (issue 14, defect 8).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import Database from 'better-sqlite3';
 import { backupFolder, listBackups } from '../../../../src-main/engine/store/backups';
 import { CallStore } from '../../../../src-main/engine/store/calls-store';
-import { compactionPending } from '../../../../src-main/engine/store/compaction';
+import { compactionPending, FOLD_ELSEWHERE_BYTES } from '../../../../src-main/engine/store/compaction';
 import { reportFromSegments } from '../../../../src-main/engine/store/recovery';
 import { openStoreWorker, type StoreClient } from '../../../../src-main/engine/store/worker/store-client';
 import { ROOT } from '../../../support/cli';
@@ -174,4 +174,87 @@ test('a delete killed before its scrub: the next open of the store thread finish
   } finally {
     await store.close();
   }
+});
+
+test('closing the store during the backup copy kills the copy: close does not wait, no file is left, the next open writes the backup', async (t) => {
+  const path = join(dir, 'close.db');
+  const secretId = history(path, 100);
+  const ids = (await (async () => {
+    const s = new CallStore(path);
+    try {
+      return s.list({ limit: 500 }).filter((c) => c.title.startsWith('Filler')).map((c) => c.id);
+    } finally {
+      s.close();
+    }
+  })());
+  const copyMs = async (store: StoreClient): Promise<number> => {
+    await waitUntil('the backup copy is being written', async () => (await store.upkeepState()).backupRunning);
+    return performance.now();
+  };
+  // The copy's time on this machine, now: a first delete, its copy let run to the end.
+  let store = await openStoreWorker(path);
+  await store.deleteCalls([secretId]);
+  const began = await copyMs(store);
+  await waitUntil('the copy is placed', async () => (await store.upkeepState()).idle);
+  const copy = performance.now() - began;
+  assert.equal(listBackups(path).length, 1);
+  // A second delete, and the store closed while its copy is written.
+  await store.deleteCalls([ids[0]]);
+  await copyMs(store);
+  const closed = await timed(() => store.close());
+  t.diagnostic(`copy ${copy.toFixed(0)} ms; close during a copy ${closed.ms.toFixed(0)} ms`);
+  assert.ok(copy > 300, `the copy lasts long enough to tell (${copy.toFixed(0)} ms)`);
+  assert.ok(closed.ms < copy / 2, `close took ${closed.ms.toFixed(0)} ms, the copy ${copy.toFixed(0)} ms`);
+  assert.deepEqual(readdirSync(backupFolder(path)).filter((n) => n.includes('.part-')), [], 'the half-written copy is removed');
+  assert.deepEqual(listBackups(path), [], 'no backup: the delete removed it and the copy was not placed');
+  assert.equal(copies(path, SECRET), 0);
+  // The backup is still owed: the next open's upkeep writes it.
+  store = await openStoreWorker(path);
+  try {
+    await waitUntil('the work after the open is done', async () => (await store.upkeepState()).idle);
+    assert.equal(listBackups(path).length, 1, 'the new store wrote the backup the close left owed');
+    assert.equal(copies(path, SECRET), 0);
+  } finally {
+    await store.close();
+  }
+});
+
+test('delete --all through the store thread: its scrub runs in steps, the fold on a thread of its own; lists and searches answer meanwhile', async (t) => {
+  const path = join(dir, 'all.db');
+  history(path, 100);
+  assert.ok(copies(path, SECRET) > 100);
+  const size = statSync(path).size;
+  assert.ok(size > FOLD_ELSEWHERE_BYTES, `a file big enough that its fold is left to the fold thread (${size} bytes)`);
+  const store = await openStoreWorker(path);
+  try {
+    const del = await timed(() => store.deleteCalls('all'));
+    assert.deepEqual(del.value, { deleted: 111, kept: [] });
+    assert.deepEqual(listBackups(path), [], 'every backup (they held the calls) is gone when the delete answers');
+    const latencies: number[] = [];
+    const t0 = performance.now();
+    let cut = 0;
+    for (let i = 0; ; i++) {
+      const r = await timed(() => (i % 2 ? store.search('roadmap') : store.list({ limit: 500 })));
+      latencies.push(r.ms);
+      if (!cut && statSync(path).size < size / 10) cut = i + 1;
+      if ((await store.upkeepState()).idle) break;
+    }
+    const scrubMs = performance.now() - t0;
+    const slowest = Math.max(...latencies);
+    t.diagnostic(`delete --all answered in ${del.ms.toFixed(0)} ms; ${latencies.length} answers during ${scrubMs.toFixed(0)} ms of scrub, ` +
+      `the file cut after ${cut}; slowest ${slowest.toFixed(1)} ms`);
+    assert.ok(cut > 1, 'answers came before the file was cut down');
+    assert.ok(slowest < 100, `each list and search answered within 100 ms (slowest ${slowest.toFixed(1)} ms)`);
+    assert.deepEqual(await store.upkeepState(), { scrubPending: false, backupRunning: false, idle: true, lastError: null });
+    assert.ok(statSync(path).size < 1 << 20, `the file was cut to ${statSync(path).size} bytes`);
+    assert.equal(copies(path, SECRET), 0, 'no trace in the file, its log or the backups folder');
+    assert.equal(copies(path, 'roadmap'), 0);
+    assert.deepEqual(await store.list({}), []);
+    assert.deepEqual(listBackups(path), [], 'no calls, so no backup is owed');
+  } finally {
+    await store.close();
+  }
+  const raw = new Database(path, { readonly: true });
+  assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+  raw.close();
 });
