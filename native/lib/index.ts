@@ -15,4 +15,5 @@ export {
 } from './preprocess';
 export { yunetDecode, facesFromBuffer, FACE_FLOATS, YUNET_OUTPUT_NAMES, type DecodedFace, type YunetDecodeOptions } from './yunet';
 export { nms, type NmsOptions } from './nms';
+export { xcorr } from './xcorr';
 export { SIMD_LEVELS, type SimdLevel, type Geometry, type NativeCapabilities } from './types';

@@ -195,3 +195,32 @@ export function referenceNms(
   }
   return keep;
 }
+
+/**
+ * The cross-correlation of kernels/xcorr in plain TypeScript, the same
+ * additions in the same order (four interleaved sums of exact double
+ * products, combined as (s0 + s1) + (s2 + s3)): the same bits as every SIMD
+ * level. out[k] = sum over i of x[i] * y[first - k + i].
+ */
+export function referenceXcorr(x: Float32Array, y: Float32Array, first: number, count: number, out: Float64Array): void {
+  const n = x.length;
+  const whole = n - (n % 4);
+  for (let k = 0; k < count; k++) {
+    const o = first - k;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = 0;
+    for (; i < whole; i += 4) {
+      s0 += x[i] * y[o + i];
+      s1 += x[i + 1] * y[o + i + 1];
+      s2 += x[i + 2] * y[o + i + 2];
+      s3 += x[i + 3] * y[o + i + 3];
+    }
+    if (i < n) s0 += x[i] * y[o + i];
+    if (i + 1 < n) s1 += x[i + 1] * y[o + i + 1];
+    if (i + 2 < n) s2 += x[i + 2] * y[o + i + 2];
+    out[k] = (s0 + s1) + (s2 + s3);
+  }
+}

@@ -79,6 +79,7 @@ export interface NativeBinding {
   preprocess(frame: RawFrame, options: RawPreprocessOptions, out: Float32Array): Geometry;
   yunetDecode(outputs: Float32Array[], options: RawYunetOptions, out: Float32Array): number;
   nms(boxes: Float32Array, scores: Float32Array, options: RawNmsOptions, keep: Int32Array): number;
+  xcorr(x: Float32Array, y: Float32Array, first: number, count: number, out: Float64Array): void;
 }
 
 export const BINDING_EXPORTS: readonly (keyof NativeBinding)[] = [
@@ -88,4 +89,5 @@ export const BINDING_EXPORTS: readonly (keyof NativeBinding)[] = [
   'preprocess',
   'yunetDecode',
   'nms',
+  'xcorr',
 ];

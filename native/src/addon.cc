@@ -3,6 +3,7 @@
 
 #include "capabilities.h"
 #include "nms.h"
+#include "xcorr.h"
 #include "preprocess.h"
 #include "yunet.h"
 
@@ -16,6 +17,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("preprocess", Napi::Function::New(env, candor::Preprocess, "preprocess"));
   exports.Set("yunetDecode", Napi::Function::New(env, candor::YunetDecode, "yunetDecode"));
   exports.Set("nms", Napi::Function::New(env, candor::Nms, "nms"));
+  exports.Set("xcorr", Napi::Function::New(env, candor::Xcorr, "xcorr"));
   return exports;
 }
 

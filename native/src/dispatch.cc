@@ -41,4 +41,17 @@ kernels::SuppressFn SuppressFor(SimdLevel level) {
   }
 }
 
+kernels::XcorrFn XcorrFor(SimdLevel level) {
+  switch (level) {
+#if CANDOR_X86
+    case SimdLevel::kSse41: return kernels::XcorrSse41();
+    case SimdLevel::kAvx2: return kernels::XcorrAvx2();
+#endif
+#if CANDOR_ARM64
+    case SimdLevel::kNeon: return kernels::XcorrNeon();
+#endif
+    default: return kernels::XcorrScalar();
+  }
+}
+
 }  // namespace candor

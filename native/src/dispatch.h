@@ -3,6 +3,7 @@
 #pragma once
 #include "../kernels/iou/iou.h"
 #include "../kernels/resize/resize.h"
+#include "../kernels/xcorr/xcorr.h"
 #include "../kernels/yuv/yuv.h"
 
 namespace candor {
@@ -10,5 +11,6 @@ namespace candor {
 const kernels::ResizeKernels& ResizeFor(SimdLevel level);
 kernels::YuvRowFn YuvRowFor(SimdLevel level);
 kernels::SuppressFn SuppressFor(SimdLevel level);
+kernels::XcorrFn XcorrFor(SimdLevel level);
 
 }  // namespace candor

@@ -91,6 +91,24 @@ bool CheckNms(std::mt19937& rng, SimdLevel level, int iter) {
   return true;
 }
 
+bool CheckXcorr(std::mt19937& rng, SimdLevel level, int iter) {
+  const int n = static_cast<int>(rng() % 1100);
+  const int count = 1 + static_cast<int>(rng() % 1300);
+  std::uniform_real_distribution<float> u(-1.f, 1.f);
+  std::vector<float> x(n), y(size_t(n) + count + 5);
+  for (float& v : x) v = u(rng);
+  for (float& v : y) v = u(rng) * 0.25f;
+  const int first = count - 1 + static_cast<int>(rng() % 5);
+  std::vector<double> a(count), b(count);
+  XcorrFor(SimdLevel::kScalar)(x.data(), n, y.data(), first, count, a.data());
+  XcorrFor(level)(x.data(), n, y.data(), first, count, b.data());
+  if (std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) != 0) {
+    std::printf("xcorr mismatch: %s case %d (n %d, %d lags)\n", LevelName(level), iter, n, count);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int main() {
@@ -101,6 +119,7 @@ int main() {
     int checked = 0;
     for (int i = 0; i < 300; ++i, ++checked) failures += !CheckPreprocess(rng, level, i);
     for (int i = 0; i < 50; ++i, ++checked) failures += !CheckNms(rng, level, i);
+    for (int i = 0; i < 50; ++i, ++checked) failures += !CheckXcorr(rng, level, i);
     std::printf("%s: %d cases checked against scalar\n", LevelName(level), checked);
   }
   std::printf(failures ? "FAILED: %d mismatches\n" : "all SIMD levels bit-identical to scalar\n", failures);
