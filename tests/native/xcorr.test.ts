@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { capabilities, setSimdLevel, xcorr } from '../../native/lib/index';
+import { capabilities, setSimdLevel, xcorr, type SimdLevel } from '../../native/lib/index';
 import { referenceXcorr } from '../../native/lib/reference';
 import { readMono16k } from '../../src-main/engine/audio/read-whole';
 import { assertPresent, skipUnlessPresent } from '../support/shared-data';
@@ -16,7 +16,7 @@ function sameBits(a: Float64Array, b: Float64Array, what: string): void {
   for (let i = 0; i < a.length; i++) assert.ok(Object.is(a[i], b[i]), `${what}: lag ${i} ${a[i]} != ${b[i]}`);
 }
 
-function at(level: string, x: Float32Array, y: Float32Array, first: number, count: number): Float64Array {
+function at(level: SimdLevel, x: Float32Array, y: Float32Array, first: number, count: number): Float64Array {
   setSimdLevel(level);
   const out = new Float64Array(count);
   xcorr(x, y, first, count, out);
