@@ -9,9 +9,7 @@ import test from 'node:test';
 import Database from 'better-sqlite3';
 import { INLINE_BACKUP_BYTES } from '../../src-main/cli/commands/history';
 import { backupFolder, listBackups } from '../../src-main/engine/store/backups';
-import { CallStore } from '../../src-main/engine/store/calls-store';
-import { reportFromSegments } from '../../src-main/engine/store/recovery';
-import { FILLER, saveCallWith, segmentsFor } from '../engine/store/support/history';
+import { FILLER, secretHistory } from '../engine/store/support/history';
 import { candor } from '../support/cli';
 import { tempDir } from '../support/tmp';
 
@@ -21,15 +19,7 @@ const SECRET = 'Zebracorn';
 
 /** Ten calls of filler, one with the secret, `bulk` long ones; with its daily backup. Returns the secret call's id. */
 function history(path: string, bulk: number): number {
-  const store = new CallStore(path);
-  for (let k = 0; k < 10; k++) saveCallWith(store, `Filler ${k}`, FILLER.map((l) => `${l} ${k}`));
-  const secretId = saveCallWith(store, `${SECRET} call`, FILLER.map((l, i) => `${l} ${SECRET}${i}`), { notes: `${SECRET} notes` });
-  const segs = segmentsFor(20_000);
-  for (let k = 0; k < bulk; k++) store.saveComplete({ source: 'file', title: `Long ${k}` }, reportFromSegments('long.wav', segs, 80_000), segs);
-  store.close();
-  new CallStore(path).close(); // the open takes the daily backup
-  assert.equal(listBackups(path).length, 1);
-  return secretId;
+  return secretHistory(path, SECRET, bulk, { filler: (k) => FILLER.map((l) => `${l} ${k}`), secret: FILLER.map((l, i) => `${l} ${SECRET}${i}`) });
 }
 
 function bytesInUse(path: string): number {

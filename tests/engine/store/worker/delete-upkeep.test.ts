@@ -13,11 +13,10 @@ import Database from 'better-sqlite3';
 import { backupFolder, listBackups } from '../../../../src-main/engine/store/backups';
 import { CallStore } from '../../../../src-main/engine/store/calls-store';
 import { compactionPending, FOLD_ELSEWHERE_BYTES } from '../../../../src-main/engine/store/compaction';
-import { reportFromSegments } from '../../../../src-main/engine/store/recovery';
 import { openStoreWorker, type StoreClient } from '../../../../src-main/engine/store/worker/store-client';
 import { ROOT } from '../../../support/cli';
 import { tempDir } from '../../../support/tmp';
-import { FILLER, saveCallWith, segmentsFor } from '../support/history';
+import { FILLER, secretHistory } from '../support/history';
 
 const dir = tempDir();
 const SECRET = 'Zebracorn';
@@ -40,16 +39,8 @@ function copies(path: string, word: string): number {
  * its daily backup.
  */
 function history(path: string, bulk: number): number {
-  const store = new CallStore(path);
   const lines = (k: number) => Array.from({ length: 200 }, (_, i) => `${FILLER[(i + k) % FILLER.length]} number ${i}`);
-  for (let k = 0; k < 10; k++) saveCallWith(store, `Filler ${k}`, lines(k));
-  const secretId = saveCallWith(store, `${SECRET} call`, lines(0).map((l, i) => (i % 3 ? l : `${l} ${SECRET}${i} ${SECRET}`)), { notes: `${SECRET} notes` });
-  const segs = segmentsFor(20_000);
-  for (let k = 0; k < bulk; k++) store.saveComplete({ source: 'file', title: `Long ${k}` }, reportFromSegments('long.wav', segs, 80_000), segs);
-  store.close();
-  new CallStore(path).close(); // the open takes the daily backup
-  assert.equal(listBackups(path).length, 1);
-  return secretId;
+  return secretHistory(path, SECRET, bulk, { filler: lines, secret: lines(0).map((l, i) => (i % 3 ? l : `${l} ${SECRET}${i} ${SECRET}`)) });
 }
 
 async function waitUntil(what: string, cond: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
