@@ -249,3 +249,30 @@ test('delete --all through the store thread: its scrub runs in steps, the fold o
   assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
   raw.close();
 });
+
+// KNOWN BUG, not fixed (closing note of 2026-12-02, issue 13): deleting a call
+// next to another can make SQLite move the other call's cell within its page
+// and leave the old bytes in the page's unused space. secure_delete zeroes
+// deleted cells, not such old copies, and the scrub (incremental vacuum, WAL
+// fold) never rewrites a page still in use, so when that other call is
+// deleted later, part of its text stays in the file. Seen with 100 long calls
+// (11 copies on one page of call_fts_content); not with 20. Only a full
+// VACUUM rewrites in-use pages; running one without stalling a live call is
+// the open work. Marked todo so that it runs and reports without failing CI.
+test('deleting a neighbour first, then the call: no copy of its text is left in the file', { todo: 'moved-cell copies survive the scrub (see the comment above)' }, async () => {
+  const path = join(dir, 'neighbour.db');
+  const secretId = history(path, 100);
+  const store = await openStoreWorker(path);
+  try {
+    const idle = async (): Promise<void> => waitUntil('the upkeep is idle', async () => (await store.upkeepState()).idle, 120_000);
+    await idle();
+    const neighbour = (await store.list({ limit: 500 })).find((c) => c.title === 'Filler 9')!.id;
+    await store.deleteCalls([neighbour]);
+    await idle();
+    await store.deleteCalls([secretId]);
+    await idle();
+  } finally {
+    await store.close();
+  }
+  assert.equal(copies(path, SECRET), 0);
+});
