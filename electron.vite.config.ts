@@ -81,6 +81,8 @@ export default defineConfig({
           'backup-process': resolve(root, 'src-main/engine/store/worker/backup-process.ts'),
           // The thread that folds the log in after a big delete, found beside it as ./fold-thread.js (store/worker/upkeep.ts).
           'fold-thread': resolve(root, 'src-main/engine/store/worker/fold-thread.ts'),
+          // The full VACUUM that ends a delete's scrub, in a process the store's thread can kill (store/worker/upkeep.ts).
+          'rewrite-process': resolve(root, 'src-main/engine/store/worker/rewrite-process.ts'),
           // The second reader of a JSON export (store/export-helper.ts), found beside whichever bundle runs the export.
           'export-thread': resolve(root, 'src-main/engine/store/export-thread.ts'),
           // The VAD's threads for file analysis (vad/vad-workers.ts) and speech recognition's thread

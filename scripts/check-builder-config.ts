@@ -72,7 +72,7 @@ check(existsSync(join(root, cfg.directories?.buildResources ?? 'build', 'icon.pn
 
 // 6. what electron-vite built
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main?: string };
-for (const f of ['out/main/index.js', 'out/main/engine-host.js', 'out/main/store-worker.js', 'out/main/backup-process.js', 'out/main/fold-thread.js', 'out/main/export-thread.js', 'out/main/vad-worker.js', 'out/main/asr-worker.js', 'out/main/whisper-runner.js', 'out/preload/index.cjs', 'out/renderer/hud.html', 'out/renderer/history.html']) {
+for (const f of ['out/main/index.js', 'out/main/engine-host.js', 'out/main/store-worker.js', 'out/main/backup-process.js', 'out/main/fold-thread.js', 'out/main/rewrite-process.js', 'out/main/export-thread.js', 'out/main/vad-worker.js', 'out/main/asr-worker.js', 'out/main/whisper-runner.js', 'out/preload/index.cjs', 'out/renderer/hud.html', 'out/renderer/history.html']) {
   check(existsSync(join(root, f)), `built ${f}`);
 }
 check(pkg.main === 'out/main/index.js', 'package.json main is out/main/index.js');

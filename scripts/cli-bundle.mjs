@@ -21,6 +21,7 @@ const ENTRIES = {
   'store-worker': 'src-main/engine/store/worker/store-worker.ts',
   'backup-process': 'src-main/engine/store/worker/backup-process.ts',
   'fold-thread': 'src-main/engine/store/worker/fold-thread.ts',
+  'rewrite-process': 'src-main/engine/store/worker/rewrite-process.ts',
   'export-thread': 'src-main/engine/store/export-thread.ts',
   'asr-worker': 'src-main/engine/asr/asr-worker.ts',
   'whisper-runner': 'src-main/engine/asr/whisper-runner.ts',

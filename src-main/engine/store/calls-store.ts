@@ -11,6 +11,7 @@ import { removeBackups, retireBackups, writeBackup } from './backups';
 import { compact, compactionPending, compactStep, markPendingCompaction, type CompactionResult, type StepResult } from './compaction';
 import { setCallText } from './call-text';
 import { mapSqliteError, openDatabase, type Db, type OpenOptions } from './db';
+import { liveCallIds } from './live-calls';
 import { deleteAllCalls, deleteCallRows } from './delete-calls';
 import { inTimeOrder, METRICS_REPORT_JSON, readCallRows, type CallRows } from './digest';
 import { audioDir, isInsideFolder } from './paths';
@@ -467,7 +468,10 @@ export class CallStore {
     try {
       if (!compactionPending(this.db)) return { done: true, freedPages: 0, fullVacuum: false };
       // Any backup made since (another process's) goes too, before the mark: a kill in between leaves the mark.
-      result = compact(this.db, { beforeClear: () => this.dropBackups() });
+      // Not the rewrite while a call is being recorded (its lock would stall the call's checkpoints for
+      // seconds): the mark stays, and the store's thread or the next open finishes the scrub.
+      const recording = liveCallIds(this).length > 0;
+      result = compact(this.db, { beforeClear: () => this.dropBackups(), rewriteElsewhere: recording });
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }
@@ -487,9 +491,9 @@ export class CallStore {
    * `foldElsewhere`, a fold that gives much of the file back reports 'fold'
    * (worker/fold-thread.ts runs it).
    */
-  compactStep(budgetMs: number, stepPages?: number, opts: { foldElsewhere?: boolean } = {}): StepResult {
+  compactStep(budgetMs: number, stepPages?: number, opts: { foldElsewhere?: boolean; rewriteElsewhere?: boolean; rewritten?: string | null } = {}): StepResult {
     try {
-      return compactStep(this.db, { budgetMs, stepPages, wait: false, foldElsewhere: opts.foldElsewhere, beforeClear: () => this.dropBackups() });
+      return compactStep(this.db, { budgetMs, stepPages, wait: false, ...opts, beforeClear: () => this.dropBackups() });
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }

@@ -10,12 +10,17 @@
 // the store's thread (compactStep, worker/upkeep.ts), so that a list or a
 // search never waits for more than one step. Deleted cells are zeroed when they
 // are deleted (PRAGMA secure_delete, set at open) and the search indexes
-// remove a deleted call's words at once (FTS5 secure-delete), so once the
-// free pages are gone and the WAL is folded in, no copy of the text is left.
+// remove a deleted call's words at once (FTS5 secure-delete). Free pages and
+// the WAL are not all: a cell SQLite moved within its page earlier leaves an
+// old copy in the page's unused space, so the last step is a full VACUUM,
+// which rewrites every page in use. The store's thread has it done by a
+// process it can kill (worker/rewrite-process.ts); at open and in the CLI it
+// runs here. Then no copy of the text is left.
 // A database created before auto_vacuum was on is converted by one full
 // VACUUM, the first time it needs compacting; one with only a few pages left
 // in use (everything deleted) is compacted by a VACUUM too, which then copies
 // almost nothing.
+import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { Db } from './db';
 
@@ -35,9 +40,14 @@ export const FOLD_ELSEWHERE_BYTES = 32 << 20;
 
 const AUTO_VACUUM_INCREMENTAL = 2;
 
-/** Call inside the transaction that deletes. */
+/** Call inside the transaction that deletes. `since` names this mark: a rewrite done for an earlier one does not count for it. */
 export function markPendingCompaction(db: Db): void {
-  db.prepare('INSERT OR REPLACE INTO pending_compaction (id, since) VALUES (1, ?)').run(new Date().toISOString());
+  db.prepare('INSERT OR REPLACE INTO pending_compaction (id, since) VALUES (1, ?)').run(`${new Date().toISOString()} ${randomUUID()}`);
+}
+
+/** When the pending compaction was marked (a delete after it marks it again): null when none is pending. */
+export function markSince(db: Db): string | null {
+  return (db.prepare('SELECT since FROM pending_compaction').pluck().get() as string | undefined) ?? null;
 }
 
 export function compactionPending(db: Db): boolean {
@@ -82,6 +92,10 @@ export interface CompactOptions {
   stepPages?: number;
   /** Runs once the file holds no trace of the deleted calls, before the mark is cleared (a kill during it leaves the mark). */
   beforeClear?: () => void;
+  /** The full VACUUM that rewrites the pages in use is left to the caller ('rewrite'; worker/rewrite-process.ts). */
+  rewriteElsewhere?: boolean;
+  /** The mark (its `since`) whose rewrite the caller has done elsewhere. */
+  rewritten?: string | null;
 }
 
 export interface StepOptions extends CompactOptions {
@@ -95,10 +109,10 @@ export interface StepOptions extends CompactOptions {
 
 /**
  * Where a step left the compaction: more to do, a reader in the way of the
- * fold (try again later), a long fold for the caller to run elsewhere (then
- * step again), or done (mark cleared).
+ * fold (try again later), a long fold or the rewrite for the caller to run
+ * elsewhere (then step again), or done (mark cleared).
  */
-export type StepState = 'more' | 'busy' | 'fold' | 'done';
+export type StepState = 'more' | 'busy' | 'fold' | 'rewrite' | 'done';
 
 export interface StepResult {
   state: StepState;
@@ -139,6 +153,17 @@ export function compactStep(db: Db, opts: StepOptions): StepResult {
   }
   if (opts.foldElsewhere && fileSurplus(db) > FOLD_ELSEWHERE_BYTES) return { state: 'fold', freedPages, fullVacuum };
   if (!foldWal(db, opts.wait)) return { state: 'busy', freedPages, fullVacuum };
+  // Deleted cells are zeroed, but a cell SQLite moved within its page (a
+  // neighbour deleted, the page rebalanced) leaves its old bytes in the
+  // page's unused space, and a later delete of that row zeroes only the new
+  // copy: only a full VACUUM rewrites the pages still in use.
+  const since = markSince(db);
+  if (!fullVacuum && opts.rewritten !== since) {
+    if (opts.rewriteElsewhere) return { state: 'rewrite', freedPages, fullVacuum };
+    db.exec('VACUUM');
+    fullVacuum = true;
+    if (!foldWal(db, opts.wait)) return { state: 'busy', freedPages, fullVacuum };
+  }
   opts.beforeClear?.();
   db.prepare('DELETE FROM pending_compaction').run();
   foldWal(db, opts.wait); // the mark's own change; if a reader holds it back, the log holds no deleted text anyway

@@ -20,7 +20,7 @@ let done = false;
 
 export function ensureBuilt(): void {
   if (done) return;
-  const outputs = ['out/main/index.js', 'out/main/engine-host.js', 'out/main/store-worker.js', 'out/main/backup-process.js', 'out/main/fold-thread.js', 'out/main/export-thread.js', 'out/main/vad-worker.js', 'out/main/asr-worker.js', 'out/main/whisper-runner.js', 'out/preload/index.cjs', 'out/renderer/hud.html', 'out/renderer/history.html']
+  const outputs = ['out/main/index.js', 'out/main/engine-host.js', 'out/main/store-worker.js', 'out/main/backup-process.js', 'out/main/fold-thread.js', 'out/main/rewrite-process.js', 'out/main/export-thread.js', 'out/main/vad-worker.js', 'out/main/asr-worker.js', 'out/main/whisper-runner.js', 'out/preload/index.cjs', 'out/renderer/hud.html', 'out/renderer/history.html']
     .map((f) => join(ROOT, f));
   const built = outputs.every(existsSync) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
   const sources = Math.max(newest(join(ROOT, 'src-main')), newest(join(ROOT, 'src-renderer')), statSync(join(ROOT, 'electron.vite.config.ts')).mtimeMs);

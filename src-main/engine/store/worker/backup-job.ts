@@ -37,21 +37,30 @@ function parseReply(stdout: string): BackupReply | null {
   }
 }
 
-const entry = (): URL => workerModuleUrl('backup-process', import.meta.url);
+const entry = (name = 'backup-process'): URL => workerModuleUrl(name, import.meta.url);
 
-/** A copy the caller waits for (and may kill: `child.kill('SIGKILL')`, then remove job.tmp). */
-export function startBackupCopy(job: BackupJob): RunningCopy {
-  const child = spawnNode(entry(), [JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * A job in a process of its own (backup-process.ts, rewrite-process.ts): the
+ * job as its one argument, its reply the last line it prints. The caller
+ * waits for `done` and may kill the process (`child.kill('SIGKILL')`).
+ */
+export function startJobProcess(name: 'backup-process' | 'rewrite-process', job: object): RunningCopy {
+  const child = spawnNode(entry(name), [JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-STDERR_TAIL)));
   const done = new Promise<BackupReply>((resolve) => {
-    child.once('error', (e) => resolve({ ok: false, message: `the backup process did not start: ${e.message}` }));
+    child.once('error', (e) => resolve({ ok: false, message: `the ${name.replace("-", " ")} did not start: ${e.message}` }));
     child.once('close', (code, signal) => resolve(parseReply(out) ??
-      { ok: false, message: `the backup process ended (${signal ?? `code ${code}`})${err.trim() ? `: ${err.trim()}` : ''}` }));
+      { ok: false, message: `the ${name.replace("-", " ")} ended (${signal ?? `code ${code}`})${err.trim() ? `: ${err.trim()}` : ''}` }));
   });
   return { child, done };
+}
+
+/** A copy the caller waits for (and may kill: `child.kill('SIGKILL')`, then remove job.tmp). */
+export function startBackupCopy(job: BackupJob): RunningCopy {
+  return startJobProcess('backup-process', job);
 }
 
 /** A copy that places itself and outlives the caller (the CLI returns at once; the copy takes seconds on a big history). */

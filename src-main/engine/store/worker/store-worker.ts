@@ -66,6 +66,7 @@ port.on('message', (msg: ToStoreWorker) => {
     // One request at a time, in order, even when an operation is asynchronous.
     queue = queue.then(async () => {
       try {
+        upkeep?.beforeRequest(msg.name); // a request that may write stops the scrub's rewrite first
         post({ type: 'result', id: msg.id, value: await run(msg.id, msg.name, msg.args) });
       } catch (err) {
         post({ type: 'error', id: msg.id, error: serializeError(mapSqliteError(err, store?.path ?? '')) });

@@ -20,6 +20,14 @@
 //    one VACUUM of the few pages left is quick, but the fold that cuts the
 //    file down to them takes a second or more: it runs on a thread of its
 //    own (fold-thread.ts), and the next step finishes the scrub.
+// 1b. last, a full VACUUM rewrites every page in use (a cell SQLite moved
+//    within its page earlier leaves an old copy in the unused space, which
+//    the steps above never touch: compaction.ts). It holds the write lock
+//    for seconds on a big history, so it runs in a process of its own
+//    (rewrite-process.ts), only while no call is being recorded, and this
+//    thread kills it before any request that may write (beforeRequest):
+//    SQLite rolls it back and it runs again REWRITE_RETRY_MS later. Lists,
+//    searches and exports read meanwhile (a WAL reader waits for no writer).
 // 2. once nothing is pending, the fresh backup is written by a process of its
 //    own (backup-process.ts), seconds for a big history, while this thread
 //    keeps answering. A copy that started before another delete is thrown
@@ -31,9 +39,10 @@ import { rmSync } from 'node:fs';
 import { UPKEEP_ERROR_LENGTH, type HistoryUpkeep } from '../../../contract/history-upkeep';
 import { backupDue, backupTarget, placeBackup, removeRetired, type BackupTarget } from '../backups';
 import type { CallStore } from '../calls-store';
-import { compactionPending } from '../compaction';
+import { compactionPending, markSince } from '../compaction';
+import { liveCallIds } from '../live-calls';
 import { spawnWorker, workerModuleUrl } from '../../runtime/spawn-worker';
-import { startBackupCopy, type BackupReply, type RunningCopy } from './backup-job';
+import { startBackupCopy, startJobProcess, type BackupReply, type RunningCopy } from './backup-job';
 import type { FoldThreadData, FoldThreadReply } from './fold-thread';
 
 /** Time a scrub step may take before it lets the next request in. */
@@ -44,6 +53,12 @@ export const SCRUB_STEP_PAGES = 256;
 export const BUSY_RETRY_MS = 250;
 /** After an unexpected failure (a full disk), the work is tried again after this long. */
 export const FAILURE_RETRY_MS = 5_000;
+/** The rewrite waits this long after a write stopped it, or while a call is being recorded. */
+export const REWRITE_RETRY_MS = 2_000;
+
+/** Requests that only read: they let a rewrite run on (any other request stops it first). */
+const READ_ONLY_REQUESTS = new Set(['list', 'get', 'search', 'trends', 'countCalls', 'getSettings', 'upkeepState', 'liveCallIds',
+  'exportToFile', 'interruptedCalls']);
 
 /** What the window is told (contract/history-upkeep.ts: the shape is the contract's). */
 export type UpkeepState = HistoryUpkeep;
@@ -82,6 +97,10 @@ export class Upkeep {
   private foldedElsewhere = false;
   /** The state last reported to onChange, as JSON. */
   private reported = '';
+  /** The full VACUUM of the scrub's last step, in its process, and the mark it is for. */
+  private rewriting: { job: RunningCopy; since: string | null; stoppedForWrite: boolean } | null = null;
+  /** The mark whose rewrite has been done: the next step clears it. */
+  private rewrittenSince: string | null = null;
 
   /** `enqueue` runs a job on the thread's request queue, after the requests already waiting. */
   constructor(private readonly store: CallStore, private readonly enqueue: (job: () => void) => void, private readonly opts: UpkeepOptions) {
@@ -99,7 +118,7 @@ export class Upkeep {
     this.unlinkRetired();
     // Not while the old backups are being unlinked: freeing a big file's blocks holds up the fsync of the WAL fold
     // (a one-call scrub step took 870 ms instead of about 60 at 10,000 calls); unlinkRetired pokes again when done.
-    if (this.unlinking || this.scheduled || this.timer || this.folding) return;
+    if (this.unlinking || this.scheduled || this.timer || this.folding || this.rewriting) return;
     if (this.scrubPending()) {
       this.schedule(0);
       return;
@@ -148,6 +167,10 @@ export class Upkeep {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     byStore.delete(this.store);
+    if (this.rewriting) {
+      this.rewriting.job.child.kill('SIGKILL');
+      await this.rewriting.job.done;
+    }
     const job = this.copying;
     if (!job) return;
     job.copy.child.kill('SIGKILL');
@@ -186,14 +209,28 @@ export class Upkeep {
     else setImmediate(run);
   }
 
+  /** Before a request: one that may write stops the rewrite first (it would wait for the rewrite's lock). */
+  beforeRequest(name: string): void {
+    if (!this.rewriting || READ_ONLY_REQUESTS.has(name)) return;
+    this.rewriting.stoppedForWrite = true;
+    this.rewriting.job.child.kill('SIGKILL'); // the write waits (busy timeout) the few ms until the lock is let go
+  }
+
   private step(): void {
-    if (this.unlinking) return; // poked again when the unlink is done
+    if (this.unlinking || this.rewriting) return; // poked again when the unlink or the rewrite ends
     let next: number | 'done';
     try {
-      const r = this.store.compactStep(SCRUB_STEP_MS, SCRUB_STEP_PAGES, { foldElsewhere: !this.foldedElsewhere });
+      const r = this.store.compactStep(SCRUB_STEP_MS, SCRUB_STEP_PAGES,
+        { foldElsewhere: !this.foldedElsewhere, rewriteElsewhere: true, rewritten: this.rewrittenSince });
       this.lastError = null;
       if (r.state === 'fold') {
         this.foldOnItsThread();
+        this.report();
+        return;
+      }
+      if (r.state === 'rewrite') {
+        if (liveCallIds(this.store).length) this.schedule(REWRITE_RETRY_MS); // its lock would stall the call's checkpoints
+        else this.startRewrite();
         this.report();
         return;
       }
@@ -208,6 +245,27 @@ export class Upkeep {
       this.schedule(next);
       this.report();
     }
+  }
+
+  /** The scrub's full VACUUM in its own process; the next step clears the mark when it ran to the end. */
+  private startRewrite(): void {
+    const since = markSince(this.store.db);
+    const job = startJobProcess('rewrite-process', { path: this.store.path, busyTimeoutMs: this.opts.busyTimeoutMs });
+    const running = { job, since, stoppedForWrite: false };
+    this.rewriting = running;
+    void job.done.then((reply) => this.enqueue(() => {
+      this.rewriting = null;
+      if (this.stopped) return;
+      if (reply.ok) {
+        this.rewrittenSince = since;
+        this.schedule(0);
+      } else if (running.stoppedForWrite) this.schedule(REWRITE_RETRY_MS);
+      else {
+        this.lastError = `rewriting the file: ${reply.message}`;
+        this.schedule(FAILURE_RETRY_MS);
+      }
+      this.report();
+    }));
   }
 
   /** The fold of a big delete on a thread of its own; the scrub goes on when it ends (or again later, if a reader held it back). */

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { backupFolder, listBackups } from '../../../../src-main/engine/store/backups';
 import { CallStore } from '../../../../src-main/engine/store/calls-store';
 import { compactionPending, FOLD_ELSEWHERE_BYTES } from '../../../../src-main/engine/store/compaction';
+import { reportFromSegments } from '../../../../src-main/engine/store/recovery';
 import { openStoreWorker, type StoreClient } from '../../../../src-main/engine/store/worker/store-client';
 import { ROOT } from '../../../support/cli';
 import { tempDir } from '../../../support/tmp';
@@ -250,16 +251,14 @@ test('delete --all through the store thread: its scrub runs in steps, the fold o
   raw.close();
 });
 
-// KNOWN BUG, not fixed (closing note of 2026-12-02, issue 13): deleting a call
-// next to another can make SQLite move the other call's cell within its page
-// and leave the old bytes in the page's unused space. secure_delete zeroes
-// deleted cells, not such old copies, and the scrub (incremental vacuum, WAL
-// fold) never rewrites a page still in use, so when that other call is
-// deleted later, part of its text stays in the file. Seen with 100 long calls
-// (11 copies on one page of call_fts_content); not with 20. Only a full
-// VACUUM rewrites in-use pages; running one without stalling a live call is
-// the open work. Marked todo so that it runs and reports without failing CI.
-test('deleting a neighbour first, then the call: no copy of its text is left in the file', { todo: 'moved-cell copies survive the scrub (see the comment above)' }, async () => {
+// Deleting a call next to another can make SQLite move the other call's
+// cell within its page and leave the old bytes in the page's unused space.
+// secure_delete zeroes deleted cells, not such old copies, and the scrub's
+// incremental vacuum and WAL fold never rewrite a page still in use: before
+// the scrub ended with a full VACUUM (compaction.ts, rewrite-process.ts),
+// this left 11 copies of the secret on one page of call_fts_content at 100
+// long calls (none at 20).
+test('deleting a neighbour first, then the call: no copy of its text is left in the file', async () => {
   const path = join(dir, 'neighbour.db');
   const secretId = history(path, 100);
   const store = await openStoreWorker(path);
@@ -275,4 +274,53 @@ test('deleting a neighbour first, then the call: no copy of its text is left in 
     await store.close();
   }
   assert.equal(copies(path, SECRET), 0);
+});
+
+/** The scrub's rewrite process for this database, if one is running (Linux: /proc). */
+function rewriteRunning(path: string): boolean {
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes('rewrite-process') && cmd.includes(path)) return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
+}
+
+test('a write during the scrub\'s rewrite stops it at once; the rewrite runs again after, and none runs while a call is recorded', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+  const path = join(dir, 'rewrite.db');
+  const secretId = history(path, 100);
+  const store = await openStoreWorker(path);
+  try {
+    const idle = async (): Promise<void> => waitUntil('the upkeep is idle', async () => (await store.upkeepState()).idle, 120_000);
+    await idle();
+    const other = (await store.list({ limit: 500 })).find((c) => c.title === 'Filler 3')!.id;
+    await store.deleteCalls([secretId]);
+    await waitUntil('the rewrite runs', () => rewriteRunning(path));
+    const write = await timed(() => store.update(other, { notes: 'written during the rewrite' }));
+    console.log(`a write during the rewrite answered in ${write.ms.toFixed(0)} ms`);
+    assert.ok(write.ms < 1000, `the write waited ${write.ms.toFixed(0)} ms`);
+    assert.equal(rewriteRunning(path), false, 'the write stopped the rewrite');
+    await idle();
+    assert.equal(copies(path, SECRET), 0, 'the rewrite ran again to the end');
+    assert.equal((await store.get(other)).notes, 'written during the rewrite');
+
+    // a call being recorded: the scrub stops short of the rewrite, whose lock would stall the call's checkpoints
+    const live = await store.beginLiveCall({ source: 'live', title: 'on a call now' });
+    const filler = (await store.list({ limit: 500 })).find((c) => c.title === 'Filler 5')!.id;
+    await store.deleteCalls([filler]);
+    const until = Date.now() + 3000;
+    while (Date.now() < until) {
+      assert.equal(rewriteRunning(path), false, 'no rewrite while a call is recorded');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal((await store.upkeepState()).scrubPending, true);
+    // the call ends: the rewrite runs, and the scrub finishes
+    await store.finish(live, reportFromSegments('live.wav', [], 5), []);
+    await idle();
+  } finally {
+    await store.close();
+  }
 });
