@@ -165,7 +165,7 @@ async function vadComparison(file: string): Promise<object> {
 /** CPU per model call of the published and the specialised graph, interleaved rounds, medians. */
 export async function vadGraph(file: string): Promise<object> {
   const ort = await import('onnxruntime-node');
-  const { loadPublishedSession, loadSession, STATE_SIZE } = await import('../src-main/engine/vad/silero-vad');
+  const { loadPublishedSession, loadSession, specialisation, STATE_SIZE } = await import('../src-main/engine/vad/silero-vad');
   const { resolveModel } = await import('../src-main/engine/models/resolve');
   const path = await resolveModel('silero-vad-v6');
   const published = await loadPublishedSession(path);
@@ -175,7 +175,7 @@ export async function vadGraph(file: string): Promise<object> {
   const { readFile } = await import('node:fs/promises');
   const bytes = await readFile(path);
   const t0 = performance.now();
-  await inlineBranches(bytes, { cases: [1, 2].map((b) => ({ input: [b, 576], state: [2, b, STATE_SIZE] })), fixed: { sr: new ort.Tensor('int64', BigInt64Array.from([16000n]), []) } });
+  await inlineBranches(bytes, specialisation());
   const specialiseMs = Math.round(performance.now() - t0);
   const all = await loadSides(file);
   const W = VAD_FRAME + 64;

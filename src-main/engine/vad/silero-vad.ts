@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import { CandorError } from '../../contract/errors';
+import type { SpecialiseOptions } from '../onnx/inline-branches';
 import { resolveModel } from '../models/resolve';
 import { VAD_CONTEXT, VAD_FRAME, VAD_RATE } from './frames';
 
@@ -58,14 +59,16 @@ async function sameOutputs(a: ort.InferenceSession, b: ort.InferenceSession): Pr
   return same(x.output, y.output) && same(x.stateN, y.stateN);
 }
 
+/** What the pipeline feeds the model: 16 kHz, a batch of one or two (onnx/inline-branches.ts takes the branches for these). */
+export function specialisation(): SpecialiseOptions {
+  return { cases: BATCHES.map((b) => ({ input: [b, VAD_CONTEXT + VAD_FRAME], state: [2, b, STATE_SIZE] })), fixed: { sr: srTensor() } };
+}
+
 /** The published model with its branches for 16 kHz and batches of one or two taken ahead of time; the same arithmetic, bit for bit. */
 async function specialise(published: ort.InferenceSession, bytes: Uint8Array): Promise<VadSession> {
   try {
     const { inlineBranches } = await import('../onnx/inline-branches');
-    const spec = await inlineBranches(bytes, {
-      cases: BATCHES.map((b) => ({ input: [b, VAD_CONTEXT + VAD_FRAME], state: [2, b, STATE_SIZE] })),
-      fixed: { sr: srTensor() },
-    });
+    const spec = await inlineBranches(bytes, specialisation());
     const session = await ort.InferenceSession.create(spec.bytes, SESSION_OPTIONS);
     if (!(await sameOutputs(published, session))) {
       await session.release();

@@ -11,17 +11,14 @@ import { inlineBranches, type SpecialiseOptions } from '../../../src-main/engine
 import { encodeGraph, encodeModel, parseModel } from '../../../src-main/engine/onnx/onnx-model';
 import { bytesField, encodeFields, stringField, varintField, type PbField } from '../../../src-main/engine/onnx/protobuf-wire';
 import { VAD_CONTEXT, VAD_FRAME } from '../../../src-main/engine/vad/frames';
-import { loadPublishedSession, loadSession, STATE_SIZE } from '../../../src-main/engine/vad/silero-vad';
+import { loadPublishedSession, loadSession, specialisation, STATE_SIZE } from '../../../src-main/engine/vad/silero-vad';
 import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
 import { SHARED_DATA, SHARED_MODELS } from '../../support/tmp';
 
 const MODEL = join(SHARED_MODELS, 'silero_vad_v6.onnx');
 const SPEECH = [join(SHARED_DATA, 'meetings/dev00.wav'), join(SHARED_DATA, 'meetings/tst01.wav')];
 const sr = (): ort.Tensor => new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
-const SILERO: SpecialiseOptions = {
-  cases: [1, 2].map((b) => ({ input: [b, VAD_CONTEXT + VAD_FRAME], state: [2, b, STATE_SIZE] })),
-  fixed: { sr: sr() },
-};
+const SILERO: SpecialiseOptions = specialisation();
 
 test('the Silero graph is parsed and written back byte for byte', { skip: skipUnlessPresent([MODEL]) }, async () => {
   assertPresent([MODEL]);
