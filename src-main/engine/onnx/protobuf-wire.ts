@@ -84,3 +84,15 @@ export const varintField = (no: number, v: bigint | number): PbField => ({ no, w
 
 export const text = (f: PbField): string => Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength).toString('utf8');
 export const varintValue = (f: PbField): bigint => readVarint(f.data, 0).value;
+
+/** The values of a repeated varint field as written: one value, or a packed run of them. */
+export function varintValues(f: PbField): bigint[] {
+  if (f.wire !== Wire.Bytes) return [varintValue(f)];
+  const out: bigint[] = [];
+  for (let at = 0; at < f.data.length;) {
+    const v = readVarint(f.data, at);
+    out.push(v.value);
+    at = v.end;
+  }
+  return out;
+}

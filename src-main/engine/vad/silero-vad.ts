@@ -5,8 +5,10 @@
 //
 // The VAD runs on the CPU provider on purpose: the model is 2 MB and a call
 // costs ~0.2 ms, far less than a round trip to a GPU would. The pipeline
-// runs it specialised to its inputs (loadSession); SileroVad, the plain
-// reference the tests compare with, runs the graph as published.
+// runs it re-expressed as matrix products (silero-matmul.ts), built from the
+// graph specialised to its inputs (onnx/inline-branches.ts), falling back
+// to the specialised and then the published graph (loadSession); SileroVad,
+// the plain reference the tests compare with, runs the graph as published.
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import { CandorError } from '../../contract/errors';
@@ -30,11 +32,14 @@ const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
 /** The batch sizes the VAD runs: one stream, or both sides of a call together. */
 const BATCHES = [1, 2];
 
-/** What the VAD thread runs: the model specialised to its input shapes (onnx/inline-branches.ts), or as published. */
+/** Which graph the VAD runs: the MatMul form (silero-matmul.ts), specialised to its inputs, or as published. */
+export type VadForm = 'matmul' | 'specialised' | 'published';
+
 export interface VadSession {
   session: ort.InferenceSession;
-  /** Why the published graph is run as it is, when specialising it failed. */
-  unspecialised: string | null;
+  form: VadForm;
+  /** Why a faster form is not run, when it is not. */
+  fallback: string | null;
 }
 
 let sessionPromise: Promise<VadSession> | undefined;
@@ -44,40 +49,98 @@ function srTensor(): ort.Tensor {
   return new ort.Tensor('int64', BigInt64Array.from([BigInt(VAD_RATE)]), []);
 }
 
-/** One frame of both streams, with a state that is not zero: enough to tell two graphs apart. */
-async function sameOutputs(a: ort.InferenceSession, b: ort.InferenceSession): Promise<boolean> {
-  const B = 2;
-  const input = new Float32Array(B * (VAD_CONTEXT + VAD_FRAME)).map((_, i) => Math.sin(i * 0.37) * 0.3);
-  const state = new Float32Array(2 * B * STATE_SIZE).map((_, i) => Math.cos(i * 0.11) * 0.5);
-  const feeds = (): Record<string, ort.Tensor> => ({
-    input: new ort.Tensor('float32', input, [B, VAD_CONTEXT + VAD_FRAME]),
-    state: new ort.Tensor('float32', state, [2, B, STATE_SIZE]),
-    sr: srTensor(),
-  });
-  const [x, y] = [await a.run(feeds()), await b.run(feeds())];
-  const same = (p: ort.Tensor, q: ort.Tensor): boolean => (p.data as Float32Array).every((v, i) => Object.is(v, (q.data as Float32Array)[i]));
-  return same(x.output, y.output) && same(x.stateN, y.stateN);
-}
-
 /** What the pipeline feeds the model: 16 kHz, a batch of one or two (onnx/inline-branches.ts takes the branches for these). */
 export function specialisation(): SpecialiseOptions {
   return { cases: BATCHES.map((b) => ({ input: [b, VAD_CONTEXT + VAD_FRAME], state: [2, b, STATE_SIZE] })), fixed: { sr: srTensor() } };
 }
 
+/**
+ * Both graphs run free on the same CHECK_FRAMES of a voiced test signal, a
+ * batch of two from a state that is not zero; returns the largest
+ * difference in probability or state (0 when they agree bit for bit).
+ */
+export async function graphDifference(a: ort.InferenceSession, b: ort.InferenceSession, frames = CHECK_FRAMES): Promise<number> {
+  const B = 2;
+  const W = VAD_CONTEXT + VAD_FRAME;
+  const states = [0, 1].map(() => new Float32Array(2 * B * STATE_SIZE).map((_, i) => Math.cos(i * 0.11) * 0.5));
+  let worst = 0;
+  for (let f = 0; f < frames; f++) {
+    // a vowel-like tone (fundamental 110-230 Hz and 12 harmonics) that swells and fades, a different one per stream
+    const input = new Float32Array(B * W).map((_, i) => {
+      const b = Math.floor(i / W);
+      const t = (f * VAD_FRAME + (i % W)) / VAD_RATE;
+      const f0 = 110 + 60 * b + 60 * Math.sin(t * 1.3);
+      let x = 0;
+      for (let h = 1; h <= 12; h++) x += Math.sin(2 * Math.PI * f0 * h * t + h * b) / h;
+      return 0.3 * x * (0.5 + 0.5 * Math.sin(t * 4 + b));
+    });
+    const out = await Promise.all([a, b].map((s, k) => s.run({
+      input: new ort.Tensor('float32', input, [B, W]),
+      state: new ort.Tensor('float32', states[k], [2, B, STATE_SIZE]),
+      sr: srTensor(),
+    })));
+    const [p, q] = out.map((o) => o.output.data as Float32Array);
+    const [s, t] = out.map((o) => o.stateN.data as Float32Array);
+    for (let i = 0; i < p.length; i++) worst = Math.max(worst, Math.abs(p[i] - q[i]));
+    for (let i = 0; i < s.length; i++) worst = Math.max(worst, Math.abs(s[i] - t[i]));
+    if (!(worst <= MATMUL_TOLERANCE)) return worst; // NaN included
+    states[0] = Float32Array.from(s);
+    states[1] = Float32Array.from(t);
+  }
+  return worst;
+}
+
+/** Frames the forms are compared on at load: ~0.5 s, a few ms. */
+const CHECK_FRAMES = 16;
+/**
+ * How far the MatMul form may differ from the graph: its sums run in
+ * another order, which costs float32 rounding (measured on meeting speech:
+ * 1e-6 in probability, 8e-6 in state); a weight laid out wrong moves them
+ * by 1e-2 or more.
+ */
+export const MATMUL_TOLERANCE = 1e-4;
+
+type Loaded = { session: ort.InferenceSession; bytes: Uint8Array };
+
 /** The published model with its branches for 16 kHz and batches of one or two taken ahead of time; the same arithmetic, bit for bit. */
-async function specialise(published: ort.InferenceSession, bytes: Uint8Array): Promise<VadSession> {
+async function specialise(published: ort.InferenceSession, bytes: Uint8Array): Promise<Loaded> {
+  const { inlineBranches } = await import('../onnx/inline-branches');
+  const spec = await inlineBranches(bytes, specialisation());
+  const session = await ort.InferenceSession.create(spec.bytes, SESSION_OPTIONS);
+  if ((await graphDifference(published, session)) !== 0) {
+    await session.release();
+    throw new Error('the specialised graph gave other results on the check frames');
+  }
+  return { session, bytes: spec.bytes };
+}
+
+/** The MatMul form of the specialised graph, when it agrees with it. */
+async function asMatMuls(specialised: Loaded): Promise<ort.InferenceSession> {
+  const { sileroAsMatMuls } = await import('./silero-matmul');
+  const session = await ort.InferenceSession.create(sileroAsMatMuls(specialised.bytes), SESSION_OPTIONS);
+  const diff = await graphDifference(specialised.session, session);
+  if (!(diff <= MATMUL_TOLERANCE)) {
+    await session.release();
+    throw new Error(`the MatMul form differs from the graph by ${diff} on the check frames`);
+  }
+  return session;
+}
+
+/** The fastest form that agrees with the published graph. */
+async function fastestForm(published: ort.InferenceSession, bytes: Uint8Array): Promise<VadSession> {
+  let specialised: Loaded;
   try {
-    const { inlineBranches } = await import('../onnx/inline-branches');
-    const spec = await inlineBranches(bytes, specialisation());
-    const session = await ort.InferenceSession.create(spec.bytes, SESSION_OPTIONS);
-    if (!(await sameOutputs(published, session))) {
-      await session.release();
-      return { session: published, unspecialised: 'the specialised graph gave other results on the check frame' };
-    }
-    await published.release();
-    return { session, unspecialised: null };
+    specialised = await specialise(published, bytes);
   } catch (err) {
-    return { session: published, unspecialised: (err as Error).message };
+    return { session: published, form: 'published', fallback: `not specialised: ${(err as Error).message}` };
+  }
+  await published.release();
+  try {
+    const session = await asMatMuls(specialised);
+    await specialised.session.release();
+    return { session, form: 'matmul', fallback: null };
+  } catch (err) {
+    return { session: specialised.session, form: 'specialised', fallback: `no MatMul form: ${(err as Error).message}` };
   }
 }
 
@@ -95,7 +158,7 @@ export async function loadSession(path: string): Promise<VadSession> {
       throw new CandorError('MODEL_CORRUPT', `the VAD model ${path} could not be loaded: ${(err as Error).message}`,
         `Delete it and run \`npm run models\` to fetch it again.`);
     }
-    return specialise(published, bytes);
+    return fastestForm(published, bytes);
   })().catch((err: unknown) => {
     sessionPromise = undefined;
     throw err;

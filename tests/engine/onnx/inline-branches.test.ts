@@ -66,10 +66,11 @@ test('specialised Silero: no branch left, and the same probabilities and states,
   }
 });
 
-test('the pipeline\'s VAD session is the specialised one', { skip: skipUnlessPresent([MODEL]) }, async () => {
+test('the pipeline\'s VAD session is built from the specialised graph (its MatMul form)', { skip: skipUnlessPresent([MODEL]) }, async () => {
   assertPresent([MODEL]);
   const s = await loadSession(MODEL);
-  assert.equal(s.unspecialised, null);
+  assert.equal(s.fallback, null);
+  assert.equal(s.form, 'matmul');
 });
 
 // ---- small graphs built here: what may and may not be taken ahead of time

@@ -1,0 +1,103 @@
+// The MatMul form of Silero v6 answers as the published graph on real
+// meeting speech (to float32 rounding: the sums run in another order), for a
+// batch of one and of two; a graph that is not the network it expects is
+// refused with the reason, and the load check tells a wrong weight apart.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import * as ort from 'onnxruntime-node';
+import { readMono16k } from '../../../src-main/engine/audio/read-whole';
+import { inlineBranches } from '../../../src-main/engine/onnx/inline-branches';
+import { parseModel } from '../../../src-main/engine/onnx/onnx-model';
+import { encodeFields } from '../../../src-main/engine/onnx/protobuf-wire';
+import { constantFloats } from '../../../src-main/engine/onnx/onnx-values';
+import { VAD_CONTEXT, VAD_FRAME } from '../../../src-main/engine/vad/frames';
+import { sileroAsMatMuls } from '../../../src-main/engine/vad/silero-matmul';
+import { graphDifference, loadPublishedSession, MATMUL_TOLERANCE, specialisation, STATE_SIZE } from '../../../src-main/engine/vad/silero-vad';
+import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
+import { SHARED_DATA, SHARED_MODELS } from '../../support/tmp';
+
+const MODEL = join(SHARED_MODELS, 'silero_vad_v6.onnx');
+const SPEECH = [join(SHARED_DATA, 'meetings/dev00.wav'), join(SHARED_DATA, 'meetings/tst01.wav')];
+const OPTIONS = { intraOpNumThreads: 1, logSeverityLevel: 3 } as const;
+const sr = (): ort.Tensor => new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
+
+async function specialisedBytes(): Promise<Uint8Array> {
+  return (await inlineBranches(readFileSync(MODEL), specialisation())).bytes;
+}
+
+test('MatMul form: the probabilities of the published graph to 1e-5 over 2 min of meeting speech, no frame across a threshold', { skip: skipUnlessPresent([MODEL, ...SPEECH]) }, async () => {
+  assertPresent([MODEL, ...SPEECH]);
+  const published = await loadPublishedSession(MODEL);
+  const matmul = await ort.InferenceSession.create(sileroAsMatMuls(await specialisedBytes()), OPTIONS);
+  const [a, b] = await Promise.all(SPEECH.map((f) => readMono16k(f)));
+  const frames = Math.min(3750, Math.floor(Math.min(a.length, b.length) / VAD_FRAME)); // 2 min
+  const W = VAD_CONTEXT + VAD_FRAME;
+  for (const streams of [[a], [a, b]]) {
+    const B = streams.length;
+    // each graph runs free on its own state, as the pipeline would
+    const states = [new Float32Array(2 * B * STATE_SIZE), new Float32Array(2 * B * STATE_SIZE)];
+    let worst = 0;
+    let speech = 0;
+    for (let f = 0; f < frames; f++) {
+      const input = new Float32Array(B * W);
+      streams.forEach((s, i) => input.set(s.subarray(Math.max(0, f * VAD_FRAME - VAD_CONTEXT), (f + 1) * VAD_FRAME), i * W + (f === 0 ? VAD_CONTEXT : 0)));
+      const out = await Promise.all([published, matmul].map((session, k) => session.run({
+        input: new ort.Tensor('float32', input, [B, W]),
+        state: new ort.Tensor('float32', states[k], [2, B, STATE_SIZE]),
+        sr: sr(),
+      })));
+      const [p, q] = out.map((o) => o.output.data as Float32Array);
+      for (let i = 0; i < B; i++) {
+        worst = Math.max(worst, Math.abs(p[i] - q[i]));
+        // the pipeline's thresholds (hysteresis 0.5 / 0.35, the gate's 0.05): the same side of each
+        for (const t of [0.5, 0.35, 0.05]) assert.equal(p[i] >= t, q[i] >= t, `frame ${f}, stream ${i}: ${p[i]} published, ${q[i]} MatMul form, across ${t}`);
+        speech += p[i] >= 0.5 ? 1 : 0;
+      }
+      states[0] = Float32Array.from(out[0].stateN.data as Float32Array);
+      states[1] = Float32Array.from(out[1].stateN.data as Float32Array);
+    }
+    assert.ok(worst <= 1e-5, `batch of ${B}: probabilities differ by up to ${worst}`);
+    assert.ok(speech > frames * B * 0.3, `${speech} of ${frames * B} frames were speech`);
+  }
+});
+
+test('MatMul form: a graph with branches left, or not shaped as Silero v6 at 16 kHz, is refused with the reason', { skip: skipUnlessPresent([MODEL]) }, async () => {
+  assertPresent([MODEL]);
+  assert.throws(() => sileroAsMatMuls(readFileSync(MODEL)), /still has branches/);
+  // the same graph with the encoder's second convolution given stride 1: not the network the form spells out
+  const bytes = Buffer.from(await specialisedBytes());
+  const conv = parseModel(bytes).graph.nodes.find((n) => n.opType === 'Conv' && n.inputs[1].endsWith('encoder.1.reparam_conv.weight'));
+  assert.ok(conv);
+  const node = Buffer.from(encodeFields(conv.fields)); // fields are kept as read: the node's own bytes
+  const at = bytes.indexOf(node);
+  assert.ok(at > 0 && bytes.indexOf(node, at + 1) < 0);
+  // the attribute: name "strides", then its one value (field 8, varint 2)
+  const value = node.indexOf(Buffer.from('strides')) + 'strides'.length;
+  assert.deepEqual([...node.subarray(value, value + 2)], [0x40, 0x02]);
+  bytes[at + value + 1] = 0x01;
+  assert.throws(() => sileroAsMatMuls(bytes), /encoder's strides are \[1, 1, 2, 1\]/);
+});
+
+test('the load check: a weight changed by 1% is told apart, the MatMul form is within the tolerance', { skip: skipUnlessPresent([MODEL]) }, async () => {
+  assertPresent([MODEL]);
+  const spec = await specialisedBytes();
+  const specialised = await ort.InferenceSession.create(spec, OPTIONS);
+  const matmul = await ort.InferenceSession.create(sileroAsMatMuls(spec), OPTIONS);
+  const diff = await graphDifference(specialised, matmul);
+  assert.ok(diff > 0 && diff <= MATMUL_TOLERANCE / 10, `the MatMul form differs by ${diff} on the check frames`);
+  // scale the LSTM's input weights by 1.01 in the specialised graph's bytes, then build its form
+  const bytes = Buffer.from(spec);
+  const w = parseModel(bytes).graph.nodes.find((n) => n.opType === 'Constant' && n.outputs[0].endsWith('decoder.rnn.weight_ih'));
+  assert.ok(w);
+  const values = constantFloats(w);
+  assert.ok(values);
+  const raw = Buffer.from(values.data.buffer);
+  const at = bytes.indexOf(raw);
+  assert.ok(at > 0);
+  Buffer.from(values.data.map((x) => x * 1.01).buffer).copy(bytes, at);
+  const off = await ort.InferenceSession.create(sileroAsMatMuls(bytes), OPTIONS);
+  const far = await graphDifference(specialised, off);
+  assert.ok(far > MATMUL_TOLERANCE * 10, `a 1% change moved the outputs by only ${far}`);
+});
