@@ -24,6 +24,8 @@ export class GatedVad implements VadRunner {
   private readonly contexts: Float32Array[];
   private readonly sr: ort.Tensor;
   private readonly active: number[] = [];
+  /** Per batch size (1..streams): the input and state tensors, reused from call to call. */
+  private readonly feeds: { input: ort.Tensor; state: ort.Tensor }[] = [];
   private queue: Promise<void> = Promise.resolve();
 
   private constructor(private readonly session: ort.InferenceSession, readonly streams: number, private readonly gated: boolean) {
@@ -69,8 +71,13 @@ export class GatedVad implements VadRunner {
 
   private async infer(block: readonly Float32Array[], f: number, active: readonly number[], out: Float32Array): Promise<void> {
     const B = active.length;
-    const input = new Float32Array(B * WIDTH);
-    const state = new Float32Array(2 * B * STATE_SIZE);
+    // onnxruntime reads the feeds during run and keeps no reference: one pair per batch size serves every call
+    const feeds = (this.feeds[B] ??= {
+      input: new ort.Tensor('float32', new Float32Array(B * WIDTH), [B, WIDTH]),
+      state: new ort.Tensor('float32', new Float32Array(2 * B * STATE_SIZE), [2, B, STATE_SIZE]),
+    });
+    const input = feeds.input.data as Float32Array;
+    const state = feeds.state.data as Float32Array;
     for (let b = 0; b < B; b++) {
       const s = active[b];
       const frame = block[s].subarray(f * VAD_FRAME, (f + 1) * VAD_FRAME);
@@ -79,11 +86,7 @@ export class GatedVad implements VadRunner {
       this.contexts[s].set(frame.subarray(VAD_FRAME - VAD_CONTEXT));
       for (let l = 0; l < 2; l++) state.set(this.states[s].subarray(l * STATE_SIZE, (l + 1) * STATE_SIZE), (l * B + b) * STATE_SIZE);
     }
-    const r = await this.session.run({
-      input: new ort.Tensor('float32', input, [B, WIDTH]),
-      state: new ort.Tensor('float32', state, [2, B, STATE_SIZE]),
-      sr: this.sr,
-    });
+    const r = await this.session.run({ input: feeds.input, state: feeds.state, sr: this.sr });
     const p = r.output.data as Float32Array;
     const next = r.stateN.data as Float32Array;
     for (let b = 0; b < B; b++) {
