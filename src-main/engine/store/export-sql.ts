@@ -20,31 +20,23 @@
 // neither 'me' nor 'them' drops the segment from both lists; a report or
 // word timings that no longer parse are an error.
 //
-// Many rows per call. Segments are read by the rowid range between the
-// call's first and last row, from the table itself (not an index entry), and
-// sorted in time order in memory: their index is by side, and the syllables
-// follow both sides' time order. Utterances and face samples are walked in
+// Many rows per call. Segments, utterances and face samples are walked in
 // the order of their index, (call_id, start) then rowid, which is the order
-// the texts want, so they are not sorted; their values are read from the
-// table row each index entry names, never from the entry (a copy: a seal over
-// it would miss a damaged row that getCall serves). The whole statement cost
-// 1.79 ms of CPU a call instead of 2.03 (each call read once, 10,000-call
-// bench, interleaved). Rendering numbers with printf('%!0.15g'), what the
-// JSON functions write, instead of json_array/json_object saved nothing
-// there: formatting the doubles is the cost either way. json('true') and
-// json('false') are constants, parsed once per statement, not once per row.
+// the texts want, so nothing is sorted; their values are read from the table
+// row each index entry names, never from the entry (a copy: a seal over it
+// would miss a damaged row that getCall serves). Segments used to be read by
+// their rowid range and sorted; through segments_call a call's segments part
+// costs 435 us of CPU instead of 553 (median of 12 interleaved rounds over
+// 2,000 calls of the 10,000-call bench), the sort of ~650 rows being most of
+// the difference. Rendering numbers with printf('%!0.15g'), what the JSON
+// functions write, instead of json_array/json_object saved nothing: formatting
+// the doubles is the cost either way. json('true') and json('false') are
+// constants, parsed once per statement, not once per row.
 // Changing any of these texts changes every seal: a new definition needs a
 // migration (see seal.ts and the pinned digests in
 // tests/engine/store/seals.test.ts).
 
 export const EXPORT_IDS_ALL_SQL = 'SELECT id FROM calls ORDER BY started_at, id';
-
-// The bounds are found in one pass over the call's index entries (a subquery
-// in FROM): as two scalar subqueries in the BETWEEN, reading a call's 650
-// segments in time order took 0.36 ms instead of 0.19 (warm, 10,000-call bench).
-const CALL_ROWS = (table: string, rowid: string, cols: string, order: string): string => `(SELECT ${cols}
-  FROM (SELECT min(${rowid}) AS lo, max(${rowid}) AS hi FROM ${table} WHERE call_id = c.id) bounds, ${table}
-  WHERE ${table}.${rowid} BETWEEN bounds.lo AND bounds.hi AND +${table}.call_id = c.id ORDER BY ${order})`;
 
 // A table whose index is (call_id, <first key of the order>): its entries
 // come in the order wanted, rowid last. The values are read from the table
@@ -65,7 +57,7 @@ const HEAD_TEXT = `json_array(c.id, c.started_at, c.ended_at, c.duration_sec, c.
 const SPANS = (side: string): string => `coalesce(json_group_array(json_array(start_sec, end_sec)) FILTER (WHERE side = '${side}'), '[]')`;
 
 const SEGMENTS_TEXT = `(SELECT ${SPANS('me')} || ${NL} || ${SPANS('them')} || ${NL} || coalesce(group_concat(syllables || ':' || open, ','), '')
-  FROM ${CALL_ROWS('segments', 'id', 'side, start_sec, end_sec, syllables, open', 'start_sec, id')})`;
+  FROM ${INDEX_ROWS('segments', 'side, start_sec, end_sec, syllables, open', 'start_sec, id')})`;
 
 const UTTERANCES_TEXT = `(SELECT json_group_array(CASE WHEN words_json IS NULL
       THEN json_object('side', side, 'speaker', speaker, 'start', start_sec, 'end', end_sec, 'text', text)
