@@ -1,10 +1,12 @@
-// Writing an export to a file or a descriptor in 1 MB chunks, synchronously
-// (the store is synchronous, and in the store's worker nothing else waits).
+// Writing an export to a file or a descriptor about 1 MB at a time,
+// synchronously (the store is synchronous, and in the store's worker nothing
+// else waits). The chunks a call is written in go out as they are, gathered
+// by one writev: joining them first copied the whole export once more.
 // A file export is written beside its target and renamed at the end, so a
 // half-written export never sits under the chosen name. Every named call is
 // checked first: nothing is written for a call that does not exist. Runs in
 // the store's worker thread in the engine.
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync, writevSync } from 'node:fs';
 import type { ExportFormat } from '../../contract/calls';
 import { CandorError } from '../../contract/errors';
 import { errnoCode, fileError } from '../fs-errors';
@@ -12,6 +14,8 @@ import type { CallStore } from './calls-store';
 import { writeExport, type ExportProgress, type ExportSink, type ExportSkip, type ExportSummary } from './export';
 
 const CHUNK_BYTES = 1 << 20;
+/** The buffers one writev may take (Linux's IOV_MAX). */
+const IOV_MAX = 1024;
 
 /** A sink over an open descriptor; `flush()` writes what is buffered. */
 export class FdSink implements ExportSink {
@@ -29,20 +33,27 @@ export class FdSink implements ExportSink {
   }
 
   flush(): void {
-    if (!this.parts.length) return;
-    const buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.buffered);
+    let parts = this.parts;
+    const bytes = this.buffered;
     this.parts = [];
     this.buffered = 0;
-    for (let off = 0; off < buf.length;) {
+    while (parts.length) {
+      let n: number;
       try {
-        off += writeSync(this.fd, buf, off);
+        n = writevSync(this.fd, parts.length > IOV_MAX ? parts.slice(0, IOV_MAX) : parts);
       } catch (err) {
         // A non-blocking pipe (stdout) that is full: wait a moment and go on.
         if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
       }
+      // a short write (a pipe, a full disk's last bytes): go on from the first byte not written
+      let k = 0;
+      while (k < parts.length && n >= parts[k].length) n -= parts[k++].length;
+      parts = parts.slice(k);
+      if (n) parts[0] = parts[0].subarray(n);
     }
-    this.bytes += buf.length;
+    this.bytes += bytes;
   }
 }
 
