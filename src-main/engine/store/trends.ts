@@ -5,6 +5,7 @@
 import type { TrendPoint } from '../../contract/calls';
 import type Database from 'better-sqlite3';
 import type { Db } from './db';
+import { fin } from './trend-rows';
 
 interface Row {
   started_at: string;
@@ -42,9 +43,6 @@ export const TREND_LANGUAGE_SET = `
   engaging = json_extract(report_json, '$.metrics.engagingQuestions'),
   sentiment = json_extract(report_json, '$.metrics.sentiment.call'),
   engagement = json_extract(report_json, '$.metrics.engagement.call')`;
-
-/** A figure that counts toward an average: NULLs are skipped by avg, and so are the infinities, as in `mean`. */
-const fin = (x: string): string => `CASE WHEN abs(${x}) <= 1.7976931348623157e308 THEN ${x} END`;
 
 /**
  * One row per week with calls. The weeks come from JS (local time, as

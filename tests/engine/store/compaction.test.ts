@@ -62,6 +62,7 @@ test('delete one call: its text is gone from the file and the WAL, the space is 
   assert.equal(compactionPending(store.db), false);
   assert.equal(copies(path, SECRET), 0, 'no copy left while open');
   assert.ok(statSync(path).size < before, 'the file shrank');
+  assert.equal(store.db.prepare('SELECT count(*) FROM call_trends WHERE call_id = ?').pluck().get(secretId), 0, 'no trend row left');
   assert.equal(store.list().length, 40);
   assert.deepEqual(store.search(SECRET), []);
   assert.equal(store.search('roadmap').length, 40);
@@ -131,6 +132,7 @@ test('delete everything: quick, nothing left, and the history works again after'
   assert.equal(copies(path, SECRET), 0);
   assert.equal(copies(path, 'roadmap'), 0);
   assert.deepEqual(store.list(), []);
+  assert.equal(store.db.prepare('SELECT count(*) FROM call_trends').pluck().get(), 0, 'no trend row left');
   const id = saveCallWith(store, 'After', ['the roadmap again']);
   assert.deepEqual(store.search('roadmap').map((c) => c.id), [id]);
   assert.equal(store.search('roadmap')[0].match?.atSec, 0);
