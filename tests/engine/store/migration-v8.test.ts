@@ -1,11 +1,12 @@
-// Schema 8: call_trends, one row per finished call with the figures trends
-// average, kept by triggers (trend-rows.ts). A version-7 file, made by the
-// version-7 migrations and filled with the rows the store writes plus rows no
-// report gives (a call still recording, one without metrics, an infinity, a
-// call of no length, one dated in the future), is migrated: its trends are
-// the ones the schema-7 query gives on the same file read-only, and from then
-// on the triggers keep every row what its call and metrics give, through
-// saves, live calls, edits and deletes.
+// Schema 8: trends read call_trends, one row per finished call with the
+// figures they average, kept by triggers (trend-rows.ts). A version-7 file,
+// made by the version-7 migrations and filled with the rows the store writes
+// plus rows no report gives (a call still recording, one without metrics, an
+// infinity, a call of no length, one dated in the future), is migrated: its
+// trends are the ones the schema-7 query gives on the same file read-only,
+// the indexes only that query used are gone, and from then on the triggers
+// keep every row what its call and metrics give, through saves, live calls,
+// edits and deletes.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -85,7 +86,7 @@ test('a schema-7 history migrates to call_trends; trends read the same as the sc
   const path = join(dir, 'v7.db');
   const ids = v7History(path);
 
-  // Before the upgrade, read-only (not migrated).
+  // Before the upgrade, read-only (not migrated): the schema-7 query over its two covering indexes (call_trends is not there).
   const old = new CallStore(path, { readonly: true });
   assert.equal(old.db.pragma('user_version', { simple: true }), 7);
   const before = weeklyTrends(old.db, { weeks: 5, now: NOW });
@@ -94,7 +95,7 @@ test('a schema-7 history migrates to call_trends; trends read the same as the sc
   const s = new CallStore(path);
   try {
     assert.equal(s.db.pragma('user_version', { simple: true }), 8);
-    assert.deepEqual(indexes(s), ['call_trends_week', 'calls_trends', 'metrics_trends']);
+    assert.deepEqual(indexes(s), ['call_trends_week'], 'the indexes only the schema-7 query read are gone');
     assert.equal(assertFresh(s, 'the migration filled every finished call'), 14);
     assert.equal(s.db.prepare('SELECT count(*) FROM call_trends WHERE call_id = ?').pluck().get(ids.recording), 0);
     const after = weeklyTrends(s.db, { weeks: 5, now: NOW });
