@@ -286,11 +286,11 @@ export const MIGRATIONS: Migration[] = [
     // start order (trend-rows.ts), kept by triggers. A week is one range of
     // that index, grouped without a sort and without a join; the query of
     // schema 5 joined the two covering indexes below and sorted 10,000 rows
-    // to group them (520 weeks of the 10,000-call bench history: 9.7 ms
-    // against 25.4 ms, medians of 61 interleaved runs on a loaded 2-core
-    // machine). Those indexes served trends only (the list, a call and the
-    // newest call read calls_started and the primary keys), so they go. The
-    // step took 34 ms on that history (file in the OS cache).
+    // to group them (520 weeks of the 10,000-call bench history: 7.9 ms
+    // against 24.6 ms, trends.ts). Those indexes served trends only (the
+    // list, a call and the newest call read calls_started and the primary
+    // keys), so they go. The step took 34 ms on that history (file in the OS
+    // cache).
     version: 8,
     name: 'trend rows: the figures trends average, one row per finished call, kept by triggers',
     sql: `
