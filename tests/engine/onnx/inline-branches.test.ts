@@ -10,14 +10,14 @@ import { readMono16k } from '../../../src-main/engine/audio/read-whole';
 import { inlineBranches, type SpecialiseOptions } from '../../../src-main/engine/onnx/inline-branches';
 import { encodeGraph, encodeModel, parseModel } from '../../../src-main/engine/onnx/onnx-model';
 import { bytesField, encodeFields, stringField, varintField, type PbField } from '../../../src-main/engine/onnx/protobuf-wire';
-import { VAD_CONTEXT, VAD_FRAME } from '../../../src-main/engine/vad/frames';
-import { loadPublishedSession, loadSession, specialisation, STATE_SIZE } from '../../../src-main/engine/vad/silero-vad';
+import { VAD_FRAME } from '../../../src-main/engine/vad/frames';
+import { loadPublishedSession, loadSession, specialisation } from '../../../src-main/engine/vad/silero-vad';
 import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
 import { SHARED_DATA, SHARED_MODELS } from '../../support/tmp';
+import { sideBySide } from '../../support/vad-side-by-side';
 
 const MODEL = join(SHARED_MODELS, 'silero_vad_v6.onnx');
 const SPEECH = [join(SHARED_DATA, 'meetings/dev00.wav'), join(SHARED_DATA, 'meetings/tst01.wav')];
-const sr = (): ort.Tensor => new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
 const SILERO: SpecialiseOptions = specialisation();
 
 test('the Silero graph is parsed and written back byte for byte', { skip: skipUnlessPresent([MODEL]) }, async () => {
@@ -38,29 +38,16 @@ test('specialised Silero: no branch left, and the same probabilities and states,
   const specialised = await ort.InferenceSession.create(spec.bytes, { intraOpNumThreads: 1, logSeverityLevel: 3 });
   const [a, b] = await Promise.all(SPEECH.map((f) => readMono16k(f)));
   const frames = Math.min(3750, Math.floor(Math.min(a.length, b.length) / VAD_FRAME)); // 2 min
-  const W = VAD_CONTEXT + VAD_FRAME;
   for (const streams of [[a], [a, b]]) {
     const B = streams.length;
-    const states = [new Float32Array(2 * B * STATE_SIZE), new Float32Array(2 * B * STATE_SIZE)];
     let speech = 0;
-    for (let f = 0; f < frames; f++) {
-      const input = new Float32Array(B * W);
-      streams.forEach((s, i) => input.set(s.subarray(Math.max(0, f * VAD_FRAME - VAD_CONTEXT), (f + 1) * VAD_FRAME), i * W + (f === 0 ? VAD_CONTEXT : 0)));
-      const out = await Promise.all([published, specialised].map((session, k) => session.run({
-        input: new ort.Tensor('float32', input, [B, W]),
-        state: new ort.Tensor('float32', states[k], [2, B, STATE_SIZE]),
-        sr: sr(),
-      })));
-      const [p, q] = out.map((o) => o.output.data as Float32Array);
+    await sideBySide([published, specialised], streams, frames, (f, { probabilities: [p, q], states: [s, t] }) => {
       for (let i = 0; i < B; i++) {
         assert.ok(Object.is(p[i], q[i]), `frame ${f}, stream ${i}: ${p[i]} published, ${q[i]} specialised`);
         speech += p[i] >= 0.5 ? 1 : 0;
       }
-      const [s, t] = out.map((o) => o.stateN.data as Float32Array);
       assert.ok(s.every((v, i) => Object.is(v, t[i])), `frame ${f}: the states differ`);
-      states[0] = Float32Array.from(s);
-      states[1] = Float32Array.from(t);
-    }
+    });
     // the comparison covered speech, not only silence
     assert.ok(speech > frames * B * 0.3, `${speech} of ${frames * B} frames were speech`);
   }

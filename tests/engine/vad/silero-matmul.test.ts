@@ -12,16 +12,16 @@ import { inlineBranches } from '../../../src-main/engine/onnx/inline-branches';
 import { parseModel } from '../../../src-main/engine/onnx/onnx-model';
 import { encodeFields } from '../../../src-main/engine/onnx/protobuf-wire';
 import { constantFloats } from '../../../src-main/engine/onnx/onnx-values';
-import { VAD_CONTEXT, VAD_FRAME } from '../../../src-main/engine/vad/frames';
+import { VAD_FRAME } from '../../../src-main/engine/vad/frames';
 import { sileroAsMatMuls } from '../../../src-main/engine/vad/silero-matmul';
-import { graphDifference, loadPublishedSession, MATMUL_TOLERANCE, specialisation, STATE_SIZE } from '../../../src-main/engine/vad/silero-vad';
+import { graphDifference, loadPublishedSession, MATMUL_TOLERANCE, specialisation } from '../../../src-main/engine/vad/silero-vad';
 import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
 import { SHARED_DATA, SHARED_MODELS } from '../../support/tmp';
+import { sideBySide } from '../../support/vad-side-by-side';
 
 const MODEL = join(SHARED_MODELS, 'silero_vad_v6.onnx');
 const SPEECH = [join(SHARED_DATA, 'meetings/dev00.wav'), join(SHARED_DATA, 'meetings/tst01.wav')];
 const OPTIONS = { intraOpNumThreads: 1, logSeverityLevel: 3 } as const;
-const sr = (): ort.Tensor => new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
 
 async function specialisedBytes(): Promise<Uint8Array> {
   return (await inlineBranches(readFileSync(MODEL), specialisation())).bytes;
@@ -33,31 +33,19 @@ test('MatMul form: the probabilities of the published graph to 1e-5 over 2 min o
   const matmul = await ort.InferenceSession.create(sileroAsMatMuls(await specialisedBytes()), OPTIONS);
   const [a, b] = await Promise.all(SPEECH.map((f) => readMono16k(f)));
   const frames = Math.min(3750, Math.floor(Math.min(a.length, b.length) / VAD_FRAME)); // 2 min
-  const W = VAD_CONTEXT + VAD_FRAME;
   for (const streams of [[a], [a, b]]) {
     const B = streams.length;
-    // each graph runs free on its own state, as the pipeline would
-    const states = [new Float32Array(2 * B * STATE_SIZE), new Float32Array(2 * B * STATE_SIZE)];
     let worst = 0;
     let speech = 0;
-    for (let f = 0; f < frames; f++) {
-      const input = new Float32Array(B * W);
-      streams.forEach((s, i) => input.set(s.subarray(Math.max(0, f * VAD_FRAME - VAD_CONTEXT), (f + 1) * VAD_FRAME), i * W + (f === 0 ? VAD_CONTEXT : 0)));
-      const out = await Promise.all([published, matmul].map((session, k) => session.run({
-        input: new ort.Tensor('float32', input, [B, W]),
-        state: new ort.Tensor('float32', states[k], [2, B, STATE_SIZE]),
-        sr: sr(),
-      })));
-      const [p, q] = out.map((o) => o.output.data as Float32Array);
+    // each graph runs free on its own state, as the pipeline would
+    await sideBySide([published, matmul], streams, frames, (f, { probabilities: [p, q] }) => {
       for (let i = 0; i < B; i++) {
         worst = Math.max(worst, Math.abs(p[i] - q[i]));
         // the pipeline's thresholds (hysteresis 0.5 / 0.35, the gate's 0.05): the same side of each
         for (const t of [0.5, 0.35, 0.05]) assert.equal(p[i] >= t, q[i] >= t, `frame ${f}, stream ${i}: ${p[i]} published, ${q[i]} MatMul form, across ${t}`);
         speech += p[i] >= 0.5 ? 1 : 0;
       }
-      states[0] = Float32Array.from(out[0].stateN.data as Float32Array);
-      states[1] = Float32Array.from(out[1].stateN.data as Float32Array);
-    }
+    });
     assert.ok(worst <= 1e-5, `batch of ${B}: probabilities differ by up to ${worst}`);
     assert.ok(speech > frames * B * 0.3, `${speech} of ${frames * B} frames were speech`);
   }
