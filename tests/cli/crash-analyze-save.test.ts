@@ -18,8 +18,13 @@ import { SHARED_MODELS, tempDir } from '../support/tmp';
 
 const KILLS = Number(process.env.CANDOR_SAVE_KILLS ?? 10);
 const SEED = 0x5a7e;
-/** Cues of the saved transcript: enough rows that the save's transaction spills pages to the log before it commits. */
-const CUES = 4_000;
+/**
+ * Cues of the saved transcript: enough rows that the save's transaction outgrows SQLite's 2 MB page cache and
+ * spills pages to the log before it commits, so that kills by the log's size land inside it. With 4,000 the log
+ * reached 1.17 MB, all of it written at the commit: a full run had none of its 10 kills inside the save. With
+ * 12,000 it reaches 2.7 MB.
+ */
+const CUES = 12_000;
 
 const dir = tempDir();
 const db = join(dir, 'save-soak.db');
