@@ -10,9 +10,10 @@
 //     and frame-level agreement of speech / no speech.
 //  3. The VAD graph as published against the form the pipeline runs (the
 //     MatMul form, vad/silero-matmul.ts, built from the graph specialised to
-//     its inputs): CPU per frame for a batch of one and of two, interleaved,
-//     the largest difference in probability and how many frames fall on the
-//     other side of 0.5, and what building the form costs at load.
+//     its inputs, one call per block of frames): CPU per frame for a batch
+//     of one and of two, interleaved, the largest difference in probability
+//     and how many frames fall on the other side of 0.5, and what building
+//     the form costs at load.
 //  4. Live: `candor record` for 60 s through PulseAudio while a call plays:
 //     CPU % of one core and peak RSS. Targets (issue 13): <= 2 %, <= 250 MB.
 import { spawn } from 'node:child_process';
@@ -163,10 +164,16 @@ async function vadComparison(file: string): Promise<object> {
   };
 }
 
-/** CPU per model call of the published graph and the pipeline's form, interleaved rounds, medians; and how far apart they are. */
+/**
+ * CPU per frame of the published graph (one call per frame, as published)
+ * and of the pipeline's form (one call per block of frames: 32 offline, 8
+ * as a live call's 250 ms), interleaved rounds, medians; and how far apart
+ * their probabilities are.
+ */
 export async function vadGraph(file: string): Promise<object> {
-  const ort = await import('onnxruntime-node');
   const { loadPublishedSession, loadSession, specialisation, STATE_SIZE } = await import('../src-main/engine/vad/silero-vad');
+  const { runSequence } = await import('../src-main/engine/vad/frame-sequence');
+  const { VAD_WIDTH } = await import('../src-main/engine/vad/frames');
   const { resolveModel } = await import('../src-main/engine/models/resolve');
   const path = await resolveModel('silero-vad-v6');
   const published = await loadPublishedSession(path);
@@ -180,24 +187,27 @@ export async function vadGraph(file: string): Promise<object> {
   sileroAsMatMuls((await inlineBranches(bytes, specialisation())).bytes);
   const buildMs = Math.round(performance.now() - t0);
   const all = await loadSides(file);
-  const W = VAD_FRAME + 64;
-  const FRAMES = 2000;
-  const sr = new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
-  const out: Record<string, unknown> = { form, fallback, buildMs };
+  const FRAMES = 2016; // a whole number of blocks of 32 and of 8
+  const out: Record<string, unknown> = { form, fallback, buildMs, unit: 'CPU µs per frame of B streams' };
   for (const B of [1, 2]) {
-    const rounds: Record<'published' | 'pipeline', number[]> = { published: [], pipeline: [] };
+    const runs = { published: OFFLINE_BLOCK_FRAMES, pipeline: OFFLINE_BLOCK_FRAMES, pipelineLive: 8 } as const;
+    const rounds: Record<keyof typeof runs, number[]> = { published: [], pipeline: [], pipelineLive: [] };
     const probs: Record<string, Float32Array> = {};
     for (let round = 0; round < 5; round++) {
-      for (const [name, session] of [['published', published], ['pipeline', pipeline]] as const) {
-        let state = new ort.Tensor('float32', new Float32Array(2 * B * STATE_SIZE), [2, B, STATE_SIZE]);
+      for (const [name, block] of Object.entries(runs) as [keyof typeof runs, number][]) {
+        const session = name === 'published' ? published : pipeline;
+        let state = new Float32Array(2 * B * STATE_SIZE);
         const p = new Float32Array(FRAMES * B);
         const c0 = process.cpuUsage();
-        for (let f = 0; f < FRAMES; f++) {
-          const input = new Float32Array(B * W);
-          for (let b = 0; b < B; b++) input.set((b ? all.them : all.me).subarray(f * VAD_FRAME + 60 * 16000, f * VAD_FRAME + 60 * 16000 + W), b * W);
-          const r = await session.run({ input: new ort.Tensor('float32', input, [B, W]), state, sr });
-          state = r.stateN as typeof state;
-          p.set(r.output.data as Float32Array, f * B);
+        for (let f0 = 0; f0 < FRAMES; f0 += block) {
+          const rows = new Float32Array(block * B * VAD_WIDTH);
+          for (let t = 0; t < block; t++) {
+            const at = (f0 + t) * VAD_FRAME + 60 * 16000;
+            for (let b = 0; b < B; b++) rows.set((b ? all.them : all.me).subarray(at, at + VAD_WIDTH), (t * B + b) * VAD_WIDTH);
+          }
+          const r = await runSequence(session, { rows, lengths: new Int32Array(B).fill(block), state });
+          state = Float32Array.from(r.state);
+          p.set(r.probabilities, f0 * B);
         }
         const c = process.cpuUsage(c0);
         rounds[name].push((c.user + c.system) / FRAMES);
@@ -211,9 +221,10 @@ export async function vadGraph(file: string): Promise<object> {
       if (v >= 0.5 !== probs.pipeline[i] >= 0.5) flips++;
     });
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-    const [pub, run] = [median(rounds.published), median(rounds.pipeline)];
+    const [pub, run, live] = [median(rounds.published), median(rounds.pipeline), median(rounds.pipelineLive)];
     out[`batch${B}`] = {
-      publishedUsPerCall: Math.round(pub), pipelineUsPerCall: Math.round(run), ratio: Math.round((run / pub) * 100) / 100,
+      publishedUsPerFrame: Math.round(pub), pipelineUsPerFrame: Math.round(run), ratio: Math.round((run / pub) * 100) / 100,
+      pipelineUsPerFrameBlocksOf8: Math.round(live), ratioBlocksOf8: Math.round((live / pub) * 100) / 100,
       frames: FRAMES * B, maxProbabilityDifference: Number(maxDiff.toExponential(2)), framesAcross05: flips,
     };
   }

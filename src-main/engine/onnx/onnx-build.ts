@@ -17,6 +17,7 @@ const TENSOR_TYPE = { elemType: 1, shape: 2 } as const;
 const DIM = { value: 1, param: 2 } as const;
 
 export const FLOAT = 1;
+export const INT32 = 6;
 export const INT64 = 7;
 
 /** An attribute value: an int, a list of ints, or a string. */

@@ -43,6 +43,15 @@ export class SilenceGate {
 
   /** Decides for the next frame; returns true when the model need not run. */
   skip(frame: Float32Array): boolean {
+    return this.decide(this.measure(frame));
+  }
+
+  /**
+   * The next frame's energy against the noise floor (which it updates):
+   * true when it is flat, nothing new. Depends on the audio alone, so it may
+   * run ahead of decide() and observe().
+   */
+  measure(frame: Float32Array): boolean {
     let ms = 0;
     for (let i = 0; i < frame.length; i++) ms += frame[i] * frame[i];
     ms /= frame.length;
@@ -54,7 +63,11 @@ export class SilenceGate {
       for (let i = 0; i < FLOOR_WINDOW; i++) floorDb = Math.min(floorDb, this.recentDb[i]);
     }
     this.frames++;
-    const flat = digital || db <= floorDb + MARGIN_DB;
+    return digital || db <= floorDb + MARGIN_DB;
+  }
+
+  /** Decides for the frame measure() called flat or not; every frame the model runs on is then observe()d, in order. */
+  decide(flat: boolean): boolean {
     const skip = flat && this.lastP < QUIET_P && this.quietFrames >= SETTLE_FRAMES;
     if (!flat) this.quietFrames = 0;
     if (skip) {
@@ -62,6 +75,19 @@ export class SilenceGate {
       this.quietFrames++;
     }
     return skip;
+  }
+
+  /**
+   * Whether decide(flat) could skip once the frames `before` (the flat flags
+   * of frames already sent to the model, not yet decided and observed) are:
+   * false proves the model runs on this frame whatever their probabilities
+   * are; with none before, it is decide's own answer.
+   */
+  couldSkip(flat: boolean, before: readonly boolean[]): boolean {
+    if (!flat) return false;
+    let quiet = this.quietFrames;
+    for (const f of before) quiet = f ? quiet + 1 : 1; // at most: each one observed quiet
+    return (before.length > 0 || this.lastP < QUIET_P) && quiet >= SETTLE_FRAMES;
   }
 
   /** The model's probability for a frame it ran on. */

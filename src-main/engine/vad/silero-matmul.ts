@@ -1,6 +1,9 @@
 // Silero VAD v6 at 16 kHz, re-expressed with the same weights as matrix
 // products, which onnxruntime runs much faster than the graph's small
-// convolutions (a batch-of-two call: ~245 µs specialised, ~170 µs here).
+// convolutions (a batch-of-two call: ~245 µs specialised, ~170 µs here),
+// and over a sequence of frames per call: the encoder has no memory, so it
+// runs on every frame of the sequence at once, and only the LSTM steps
+// through them (frame-sequence.ts; one call per block of frames).
 //
 // The published network, per stream and 32 ms frame (576 samples with the
 // 64 of context):
@@ -11,7 +14,9 @@
 //     64→64 (2), 64→128 (1), over 4, 4, 2, 1 time steps;
 //   one LSTM step (128 units) from the state [h; c];
 //   decoder: ReLU, a 1x1 Conv to one value, sigmoid.
-// Here the same arithmetic is laid out time-major ([batch, time, channel]):
+// Here the frames [T, B, 576] are taken as T*B rows for the STFT and the
+// encoder, and the same arithmetic is laid out time-major within each frame
+// ([row, step, channel]):
 //   STFT: the 4 windows are two slices of the signal seen as 5 blocks of 128;
 //     one MatMul by the 256x258 basis; the magnitude as the square root of a
 //     sum of squares over the (real, imaginary) axis;
@@ -20,17 +25,19 @@
 //   encoders 1-3: over so few steps each is one Gemm by a matrix that holds
 //     the taps for every (input step, output step) pair, zero padding
 //     included (512x128, 128x64, 64x128);
-//   the LSTM and the decoder as in the graph (ONNX LSTM, gates reordered
-//   from PyTorch's i,f,g,o to ONNX's i,o,f,c as the graph does).
+//   the LSTM as in the graph (ONNX LSTM, gates reordered from PyTorch's
+//   i,f,g,o to ONNX's i,o,f,c as the graph does), over the T frames, each
+//   stream for its own length (sequence_lens), so that its final state is
+//   the one after its last frame; the decoder on every step's output.
 // Sums run in another order than onnxruntime's Conv kernels, so results
 // agree to float32 rounding (~1e-6), not bit for bit; silero-vad.ts checks
 // that at every load and falls back to the graph itself otherwise.
-import { buildModel, FLOAT, INT64, int64s, node, tensor } from '../onnx/onnx-build';
+import { buildModel, FLOAT, INT32, int64s, node, tensor } from '../onnx/onnx-build';
 import { parseModel, type OnnxGraph } from '../onnx/onnx-model';
 import { attributeOf, constantFloats, type FloatTensor } from '../onnx/onnx-values';
-import { VAD_CONTEXT, VAD_FRAME } from './frames';
+import { VAD_WIDTH } from './frames';
 
-const WIDTH = VAD_CONTEXT + VAD_FRAME; // 576
+const WIDTH = VAD_WIDTH; // 576
 const PAD = 64; // reflection padding on the right
 const HOP = 128;
 const WINDOW = 256;
@@ -128,8 +135,11 @@ function repeat(v: Float32Array, times: number): Float32Array {
 
 /**
  * The MatMul form of a Silero v6 graph specialised to 16 kHz
- * (onnx/inline-branches.ts): a model with the same inputs (input [B, 576],
- * state [2, B, 128], sr, unused) and outputs (output [B, 1], stateN).
+ * (onnx/inline-branches.ts), over sequences: inputs frames [T, B, 576]
+ * (time-major, each frame with its context), lengths [B] (int32, each
+ * stream's frame count, 1..T: frames past it are not read) and state
+ * [2, B, 128]; outputs output [T, B, 1] (undefined past a stream's length)
+ * and stateN [2, B, 128], each stream's after its last frame.
  * Throws when the graph is not the network described above.
  */
 export function sileroAsMatMuls(specialised: Uint8Array): Uint8Array {
@@ -159,6 +169,7 @@ export function sileroAsMatMuls(specialised: Uint8Array): Uint8Array {
 
   const blocks = (WIDTH + PAD) / HOP; // 5
   const initializers = [
+    int64s('rows_shape', [-1, WIDTH]), int64s('hidden_dim', [HIDDEN]),
     int64s('pad_stft', [0, 0, 0, PAD]),
     int64s('blocks_shape', [0, blocks, HOP]),
     int64s('zero', [0]), int64s('one', [1]), int64s('two', [2]), int64s('axis1', [1]),
@@ -178,8 +189,10 @@ export function sileroAsMatMuls(specialised: Uint8Array): Uint8Array {
     tensor('wd', [HIDDEN, 1], wd), tensor('bd', [1], new Float32Array(W.bd.data)),
   ];
   const nodes = [
+    // every frame of the sequence as a row
+    node('Reshape', ['frames', 'rows_shape'], ['rows']),
     // STFT
-    node('Pad', ['input', 'pad_stft'], ['padded'], { mode: 'reflect' }),
+    node('Pad', ['rows', 'pad_stft'], ['padded'], { mode: 'reflect' }),
     node('Reshape', ['padded', 'blocks_shape'], ['blocks']),
     node('Slice', ['blocks', 'zero', 'steps', 'axis1'], ['first_halves']),
     node('Slice', ['blocks', 'one', 'steps1', 'axis1'], ['second_halves']),
@@ -205,15 +218,19 @@ export function sileroAsMatMuls(specialised: Uint8Array): Uint8Array {
     node('Relu', ['enc2'], ['act2']),
     node('Gemm', ['act2', 'w3', 'b3'], ['enc3']),
     node('Relu', ['enc3'], ['act3']),
-    // one LSTM step
-    node('Unsqueeze', ['act3', 'zero'], ['lstm_x']),
+    // the LSTM over the sequence, from [T*B, 128] back to [T, B, 128]
+    node('Shape', ['frames'], ['frames_shape']),
+    node('Slice', ['frames_shape', 'zero', 'two', 'zero'], ['time_batch']),
+    node('Concat', ['time_batch', 'hidden_dim'], ['lstm_x_shape'], { axis: 0 }),
+    node('Reshape', ['act3', 'lstm_x_shape'], ['lstm_x']),
     node('Split', ['state'], ['h0', 'c0'], { axis: 0 }),
-    node('LSTM', ['lstm_x', 'lstm_w', 'lstm_r', 'lstm_b', '', 'h0', 'c0'], ['lstm_y', 'h1', 'c1'], { hidden_size: HIDDEN }),
+    node('LSTM', ['lstm_x', 'lstm_w', 'lstm_r', 'lstm_b', 'lengths', 'h0', 'c0'], ['lstm_y', 'h1', 'c1'], { hidden_size: HIDDEN }),
     node('Concat', ['h1', 'c1'], ['stateN'], { axis: 0 }),
-    // decoder
-    node('Squeeze', ['h1', 'zero'], ['h']),
+    // decoder, on every step: [T, 1, B, 128] -> [T, B, 1]
+    node('Squeeze', ['lstm_y', 'one'], ['h']),
     node('Relu', ['h'], ['dec_in']),
-    node('Gemm', ['dec_in', 'wd', 'bd'], ['logit']),
+    node('MatMul', ['dec_in', 'wd'], ['dec_out']),
+    node('Add', ['dec_out', 'bd'], ['logit']),
     node('Sigmoid', ['logit'], ['output']),
   ];
   return buildModel({
@@ -222,12 +239,12 @@ export function sileroAsMatMuls(specialised: Uint8Array): Uint8Array {
     nodes,
     initializers,
     inputs: [
-      { name: 'input', elemType: FLOAT, dims: ['batch', WIDTH] },
+      { name: 'frames', elemType: FLOAT, dims: ['time', 'batch', WIDTH] },
+      { name: 'lengths', elemType: INT32, dims: ['batch'] },
       { name: 'state', elemType: FLOAT, dims: [2, 'batch', HIDDEN] },
-      { name: 'sr', elemType: INT64, dims: [] },
     ],
     outputs: [
-      { name: 'output', elemType: FLOAT, dims: ['batch', 1] },
+      { name: 'output', elemType: FLOAT, dims: ['time', 'batch', 1] },
       { name: 'stateN', elemType: FLOAT, dims: [2, 'batch', HIDDEN] },
     ],
   });

@@ -14,10 +14,10 @@ import * as ort from 'onnxruntime-node';
 import { CandorError } from '../../contract/errors';
 import type { SpecialiseOptions } from '../onnx/inline-branches';
 import { resolveModel } from '../models/resolve';
-import { VAD_CONTEXT, VAD_FRAME, VAD_RATE } from './frames';
+import { runSequence } from './frame-sequence';
+import { STATE_SIZE, VAD_CONTEXT, VAD_FRAME, VAD_RATE, VAD_WIDTH } from './frames';
 
-/** Silero v6's recurrent state: [2, batch, STATE_SIZE]. */
-export const STATE_SIZE = 128;
+export { STATE_SIZE } from './frames';
 
 const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
   executionProviders: ['cpu'],
@@ -51,43 +51,37 @@ function srTensor(): ort.Tensor {
 
 /** What the pipeline feeds the model: 16 kHz, a batch of one or two (onnx/inline-branches.ts takes the branches for these). */
 export function specialisation(): SpecialiseOptions {
-  return { cases: BATCHES.map((b) => ({ input: [b, VAD_CONTEXT + VAD_FRAME], state: [2, b, STATE_SIZE] })), fixed: { sr: srTensor() } };
+  return { cases: BATCHES.map((b) => ({ input: [b, VAD_WIDTH], state: [2, b, STATE_SIZE] })), fixed: { sr: srTensor() } };
 }
 
 /**
- * Both graphs run free on the same CHECK_FRAMES of a voiced test signal, a
- * batch of two from a state that is not zero; returns the largest
- * difference in probability or state (0 when they agree bit for bit).
+ * Both graphs run on the same CHECK_FRAMES of a voiced test signal, two
+ * streams from a state that is not zero, the second stream for fewer frames
+ * (a form that runs a sequence per call must stop each stream at its own
+ * length); returns the largest difference in probability or final state (0
+ * when they agree bit for bit).
  */
 export async function graphDifference(a: ort.InferenceSession, b: ort.InferenceSession, frames = CHECK_FRAMES): Promise<number> {
   const B = 2;
-  const W = VAD_CONTEXT + VAD_FRAME;
-  const states = [0, 1].map(() => new Float32Array(2 * B * STATE_SIZE).map((_, i) => Math.cos(i * 0.11) * 0.5));
-  let worst = 0;
-  for (let f = 0; f < frames; f++) {
+  const lengths = Int32Array.from([frames, frames - Math.floor(frames / 3)]);
+  const state = new Float32Array(2 * B * STATE_SIZE).map((_, i) => Math.cos(i * 0.11) * 0.5);
+  const rows = new Float32Array(frames * B * VAD_WIDTH).map((_, k) => {
     // a vowel-like tone (fundamental 110-230 Hz and 12 harmonics) that swells and fades, a different one per stream
-    const input = new Float32Array(B * W).map((_, i) => {
-      const b = Math.floor(i / W);
-      const t = (f * VAD_FRAME + (i % W)) / VAD_RATE;
-      const f0 = 110 + 60 * b + 60 * Math.sin(t * 1.3);
-      let x = 0;
-      for (let h = 1; h <= 12; h++) x += Math.sin(2 * Math.PI * f0 * h * t + h * b) / h;
-      return 0.3 * x * (0.5 + 0.5 * Math.sin(t * 4 + b));
-    });
-    const out = await Promise.all([a, b].map((s, k) => s.run({
-      input: new ort.Tensor('float32', input, [B, W]),
-      state: new ort.Tensor('float32', states[k], [2, B, STATE_SIZE]),
-      sr: srTensor(),
-    })));
-    const [p, q] = out.map((o) => o.output.data as Float32Array);
-    const [s, t] = out.map((o) => o.stateN.data as Float32Array);
-    for (let i = 0; i < p.length; i++) worst = Math.max(worst, Math.abs(p[i] - q[i]));
-    for (let i = 0; i < s.length; i++) worst = Math.max(worst, Math.abs(s[i] - t[i]));
-    if (!(worst <= MATMUL_TOLERANCE)) return worst; // NaN included
-    states[0] = Float32Array.from(s);
-    states[1] = Float32Array.from(t);
+    const i = k % VAD_WIDTH;
+    const s = Math.floor(k / VAD_WIDTH) % B;
+    const t = (Math.floor(k / (B * VAD_WIDTH)) * VAD_FRAME + i) / VAD_RATE;
+    const f0 = 110 + 60 * s + 60 * Math.sin(t * 1.3);
+    let x = 0;
+    for (let h = 1; h <= 12; h++) x += Math.sin(2 * Math.PI * f0 * h * t + h * s) / h;
+    return 0.3 * x * (0.5 + 0.5 * Math.sin(t * 4 + s));
+  });
+  const [p, q] = await Promise.all([a, b].map((session) => runSequence(session, { rows, lengths, state })));
+  let worst = 0;
+  for (let t = 0; t < frames; t++) {
+    for (let s = 0; s < B; s++) if (t < lengths[s]) worst = Math.max(worst, Math.abs(p.probabilities[t * B + s] - q.probabilities[t * B + s]));
   }
-  return worst;
+  for (let i = 0; i < p.state.length; i++) worst = Math.max(worst, Math.abs(p.state[i] - q.state[i]));
+  return worst; // NaN when either gave NaN
 }
 
 /** Frames the forms are compared on at load: ~0.5 s, a few ms. */
@@ -183,7 +177,7 @@ export class SileroVad {
   private readonly sr = new ort.Tensor('int64', BigInt64Array.from([BigInt(VAD_RATE)]), []);
 
   private constructor(private readonly session: ort.InferenceSession, readonly streams: number) {
-    this.input = new Float32Array(streams * (VAD_CONTEXT + VAD_FRAME));
+    this.input = new Float32Array(streams * VAD_WIDTH);
     this.state = new ort.Tensor('float32', new Float32Array(2 * streams * STATE_SIZE), [2, streams, STATE_SIZE]);
   }
 
@@ -194,7 +188,7 @@ export class SileroVad {
 
   /** One 512-sample frame per stream in; one speech probability per stream out. */
   async process(frames: Float32Array[]): Promise<Float32Array> {
-    const w = VAD_CONTEXT + VAD_FRAME;
+    const w = VAD_WIDTH;
     for (let b = 0; b < this.streams; b++) {
       const row = this.input.subarray(b * w, (b + 1) * w);
       // Context = the last 64 samples of this stream's previous frame.

@@ -1,7 +1,9 @@
 // The MatMul form of Silero v6 answers as the published graph on real
 // meeting speech (to float32 rounding: the sums run in another order), for a
-// batch of one and of two; a graph that is not the network it expects is
-// refused with the reason, and the load check tells a wrong weight apart.
+// batch of one and of two, run over sequences of frames as the pipeline runs
+// it (blocks of 32 frames offline, about 8 live); a graph that is not the
+// network it expects is refused with the reason, and the load check tells a
+// wrong weight apart.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,8 @@ import { inlineBranches } from '../../../src-main/engine/onnx/inline-branches';
 import { parseModel } from '../../../src-main/engine/onnx/onnx-model';
 import { encodeFields } from '../../../src-main/engine/onnx/protobuf-wire';
 import { constantFloats } from '../../../src-main/engine/onnx/onnx-values';
-import { VAD_FRAME } from '../../../src-main/engine/vad/frames';
+import { runSequence } from '../../../src-main/engine/vad/frame-sequence';
+import { STATE_SIZE, VAD_FRAME, VAD_WIDTH } from '../../../src-main/engine/vad/frames';
 import { sileroAsMatMuls } from '../../../src-main/engine/vad/silero-matmul';
 import { graphDifference, loadPublishedSession, MATMUL_TOLERANCE, specialisation } from '../../../src-main/engine/vad/silero-vad';
 import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
@@ -33,20 +36,20 @@ test('MatMul form: the probabilities of the published graph to 1e-5 over 2 min o
   const matmul = await ort.InferenceSession.create(sileroAsMatMuls(await specialisedBytes()), OPTIONS);
   const [a, b] = await Promise.all(SPEECH.map((f) => readMono16k(f)));
   const frames = Math.min(3750, Math.floor(Math.min(a.length, b.length) / VAD_FRAME)); // 2 min
-  for (const streams of [[a], [a, b]]) {
+  for (const [streams, block] of [[[a], 32], [[a, b], 32], [[a, b], 8]] as const) {
     const B = streams.length;
     let worst = 0;
     let speech = 0;
-    // each graph runs free on its own state, as the pipeline would
-    await sideBySide([published, matmul], streams, frames, (f, { probabilities: [p, q] }) => {
+    // each graph runs free on its own state, as the pipeline would: the published one frame by frame, the form a block per call
+    await sideBySide([published, matmul], [...streams], frames, (f, { probabilities: [p, q] }) => {
       for (let i = 0; i < B; i++) {
         worst = Math.max(worst, Math.abs(p[i] - q[i]));
         // the pipeline's thresholds (hysteresis 0.5 / 0.35, the gate's 0.05): the same side of each
         for (const t of [0.5, 0.35, 0.05]) assert.equal(p[i] >= t, q[i] >= t, `frame ${f}, stream ${i}: ${p[i]} published, ${q[i]} MatMul form, across ${t}`);
         speech += p[i] >= 0.5 ? 1 : 0;
       }
-    });
-    assert.ok(worst <= 1e-5, `batch of ${B}: probabilities differ by up to ${worst}`);
+    }, block);
+    assert.ok(worst <= 1e-5, `batch of ${B}, blocks of ${block}: probabilities differ by up to ${worst}`);
     assert.ok(speech > frames * B * 0.3, `${speech} of ${frames * B} frames were speech`);
   }
 });
@@ -88,4 +91,32 @@ test('the load check: a weight changed by 1% is told apart, the MatMul form is w
   const off = await ort.InferenceSession.create(sileroAsMatMuls(bytes), OPTIONS);
   const far = await graphDifference(specialised, off);
   assert.ok(far > MATMUL_TOLERANCE * 10, `a 1% change moved the outputs by only ${far}`);
+});
+
+test('MatMul form: a stream that ends early in a sequence answers as if run alone, and its state is the one after its own last frame', { skip: skipUnlessPresent([MODEL, ...SPEECH]) }, async () => {
+  assertPresent([MODEL, ...SPEECH]);
+  const matmul = await ort.InferenceSession.create(sileroAsMatMuls(await specialisedBytes()), OPTIONS);
+  const [a, b] = await Promise.all(SPEECH.map((f) => readMono16k(f)));
+  const T = 20;
+  const rowsOf = (s: Float32Array, t: number): Float32Array => s.subarray(60 * 16000 + t * VAD_FRAME - 64, 60 * 16000 + (t + 1) * VAD_FRAME);
+  const state = new Float32Array(2 * 2 * STATE_SIZE).map((_, i) => Math.sin(i * 0.7) * 0.4);
+  const rows = new Float32Array(T * 2 * VAD_WIDTH);
+  for (let t = 0; t < T; t++) {
+    rows.set(rowsOf(a, t), (t * 2) * VAD_WIDTH);
+    rows.set(rowsOf(b, t), (t * 2 + 1) * VAD_WIDTH);
+  }
+  const both = await runSequence(matmul, { rows, lengths: Int32Array.from([T, 7]), state });
+  // stream b alone, for its 7 frames, from its half of the state
+  const aloneRows = new Float32Array(7 * VAD_WIDTH);
+  for (let t = 0; t < 7; t++) aloneRows.set(rowsOf(b, t), t * VAD_WIDTH);
+  const bState = new Float32Array(2 * STATE_SIZE);
+  for (let l = 0; l < 2; l++) bState.set(state.subarray((l * 2 + 1) * STATE_SIZE, (l * 2 + 2) * STATE_SIZE), l * STATE_SIZE);
+  const alone = await runSequence(matmul, { rows: aloneRows, lengths: Int32Array.from([7]), state: bState });
+  for (let t = 0; t < 7; t++) assert.equal(both.probabilities[t * 2 + 1], alone.probabilities[t], `frame ${t}`);
+  for (let l = 0; l < 2; l++) {
+    assert.deepEqual(both.state.subarray((l * 2 + 1) * STATE_SIZE, (l * 2 + 2) * STATE_SIZE), alone.state.subarray(l * STATE_SIZE, (l + 1) * STATE_SIZE));
+  }
+  // and stream a's state is the one after its 20th frame, not its 7th
+  const first7 = await runSequence(matmul, { rows, lengths: Int32Array.from([7, 7]), state });
+  assert.notDeepEqual(both.state.subarray(0, STATE_SIZE), first7.state.subarray(0, STATE_SIZE));
 });
