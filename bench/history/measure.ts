@@ -2,7 +2,7 @@
 // warm medians of the list, search, getCall, trends and open; each export
 // format as `candor history export` in a child process (time and peak RSS); and delete (one call, then
 // all) on a copy of the file.
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CallStore } from '../../src-main/engine/store/calls-store';
@@ -51,15 +51,29 @@ function warm(fn: () => unknown, runs = 7): number {
 }
 
 /** `candor history export --all` as a user runs it (the bundled command): process wall time, start-up included, and peak RSS. */
-async function exportRun(db: string, format: 'json' | 'csv', threads?: '1'): Promise<{ ok: boolean; sec: number; rss: number; mb: number; error?: string }> {
+async function exportRun(db: string, format: 'json' | 'csv', threads?: '1'): Promise<{ ok: boolean; sec: number; rss: number; mb: number; error?: string; cpu: Record<string, number> }> {
   const out = `${db}.bench-export.${format}`;
   const env = { ...process.env };
   if (threads) env.CANDOR_EXPORT_THREADS = threads;
   else delete env.CANDOR_EXPORT_THREADS;
+  const before = machineCpuSec();
   const stats = await measure(process.execPath, [join(ROOT, 'scripts/candor.mjs'), 'history', 'export', '--all', '--format', format, '--db', db, '--out', out], { cwd: ROOT, env });
+  const machine = machineCpuSec().map((v, i) => v - before[i]);
   const mb = existsSync(out) ? statSync(out).size / 1e6 : 0;
   rmSync(out, { force: true });
-  return { ok: stats.code === 0, sec: stats.wallSec, rss: stats.peakRssMb, mb, error: stats.code === 0 ? undefined : stats.stderr.slice(-300) };
+  const cores = (sec: number): number => Math.round((sec / stats.wallSec) * 100) / 100;
+  return {
+    ok: stats.code === 0, sec: stats.wallSec, rss: stats.peakRssMb, mb, error: stats.code === 0 ? undefined : stats.stderr.slice(-300),
+    // how busy the export kept the cores, against everything that ran meanwhile (other processes, the kernel, and time the VM was not given)
+    cpu: { exportCores: cores(stats.cpuSec), machineBusyCores: cores(machine[0]), stealCores: cores(machine[1]) },
+  };
+}
+
+/** Machine-wide CPU seconds from /proc/stat: [busy (all but idle and iowait), steal]. */
+function machineCpuSec(): [number, number] {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = f;
+  return [(user + nice + system + irq + softirq) / 100, steal / 100];
 }
 
 /**
@@ -89,13 +103,14 @@ async function exportFigures(db: string, format: 'json' | 'csv'): Promise<Record
   const figures: Record<string, Figure | string | object> = {
     seconds: figure(r.sec, 's', 10, `\`candor history export --all --format ${format}\`, process wall incl. start-up; ${r.mb.toFixed(0)} MB written`, `${name}.seconds`),
     peakRss: figure(r.rss, 'MB', 200, undefined, `${name}.peakRss`),
+    cpu: r.cpu,
     warmUp: { fileReadSec, note: 'the database file read once, untimed, just before: seconds where the OS had paged it out, well under 1 s where it was cached' },
   };
   if (format === 'json') {
     // the same run's baseline: one reading thread (store/export-helper.ts), warm too
     readWhole(db);
     const one = await exportRun(db, format, '1');
-    if (one.ok) figures.oneThread = { seconds: Math.round(one.sec * 10) / 10, peakRssMb: Math.round(one.rss), ratio: Math.round((r.sec / one.sec) * 100) / 100 };
+    if (one.ok) figures.oneThread = { seconds: Math.round(one.sec * 10) / 10, peakRssMb: Math.round(one.rss), ratio: Math.round((r.sec / one.sec) * 100) / 100, cpu: one.cpu };
   }
   return figures;
 }
