@@ -36,7 +36,10 @@ export function takesSequences(session: ort.InferenceSession): boolean {
   return session.inputNames.includes('frames');
 }
 
-let srTensor: ort.Tensor | undefined;
+/** The sample-rate input of the graph as published or specialised (16 kHz). */
+export function srTensor(): ort.Tensor {
+  return new ort.Tensor('int64', BigInt64Array.from([BigInt(VAD_RATE)]), []);
+}
 
 export async function runSequence(session: ort.InferenceSession, seq: FrameSequence): Promise<SequenceResult> {
   const B = seq.lengths.length;
@@ -54,7 +57,7 @@ export async function runSequence(session: ort.InferenceSession, seq: FrameSeque
     });
     return { probabilities: r.output.data as Float32Array, state: r.stateN.data as Float32Array };
   }
-  srTensor ??= new ort.Tensor('int64', BigInt64Array.from([BigInt(VAD_RATE)]), []);
+  const sr = srTensor();
   const probabilities = new Float32Array(T * B);
   const state = Float32Array.from(seq.state);
   const on: number[] = [];
@@ -71,7 +74,7 @@ export async function runSequence(session: ort.InferenceSession, seq: FrameSeque
     const r = await session.run({
       input: new ort.Tensor('float32', input, [n, VAD_WIDTH]),
       state: new ort.Tensor('float32', before, [2, n, STATE_SIZE]),
-      sr: srTensor,
+      sr,
     });
     const p = r.output.data as Float32Array;
     const after = r.stateN.data as Float32Array;

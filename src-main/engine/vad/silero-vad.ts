@@ -14,7 +14,7 @@ import * as ort from 'onnxruntime-node';
 import { CandorError } from '../../contract/errors';
 import type { SpecialiseOptions } from '../onnx/inline-branches';
 import { resolveModel } from '../models/resolve';
-import { runSequence } from './frame-sequence';
+import { runSequence, srTensor } from './frame-sequence';
 import { STATE_SIZE, VAD_CONTEXT, VAD_FRAME, VAD_RATE, VAD_WIDTH } from './frames';
 
 export { STATE_SIZE } from './frames';
@@ -44,10 +44,6 @@ export interface VadSession {
 
 let sessionPromise: Promise<VadSession> | undefined;
 let sessionPath: string | undefined;
-
-function srTensor(): ort.Tensor {
-  return new ort.Tensor('int64', BigInt64Array.from([BigInt(VAD_RATE)]), []);
-}
 
 /** What the pipeline feeds the model: 16 kHz, a batch of one or two (onnx/inline-branches.ts takes the branches for these). */
 export function specialisation(): SpecialiseOptions {
@@ -174,7 +170,7 @@ export async function loadPublishedSession(path: string): Promise<ort.InferenceS
 export class SileroVad {
   private readonly input: Float32Array;
   private state: ort.Tensor;
-  private readonly sr = new ort.Tensor('int64', BigInt64Array.from([BigInt(VAD_RATE)]), []);
+  private readonly sr = srTensor();
 
   private constructor(private readonly session: ort.InferenceSession, readonly streams: number) {
     this.input = new Float32Array(streams * VAD_WIDTH);
