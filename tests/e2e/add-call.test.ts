@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core';
 import { analyzeFiles } from '../../src-main/engine/pipeline/analyze-files';
 import { assertFiguresShown, assertParticipantsShown } from './support/call-page';
 import { startPulse } from '../support/pulse';
+import type { BridgeOptions } from './support/bridge-server';
 import { e2e, ROOT, type E2E } from './support/setup';
 
 const ZOOM_VTT = join(ROOT, 'tests/fixtures/transcripts/real/zoom-acdt-068.vtt');
@@ -53,10 +54,30 @@ async function drop(p: Page, names: string[]): Promise<void> {
 declare const DataTransfer: { new (): { items: { add(f: unknown): void } } };
 declare const File: { new (parts: string[], name: string): unknown };
 
+/**
+ * The engine's own analysis, except that an audio import then stays open
+ * until it is cancelled (at most a minute). The sample call's analysis takes
+ * about a second here, less than the test needs to see its progress and click
+ * Cancel; held open, the Cancel always lands while the import runs. A cancel
+ * in the middle of the analysis itself is tested on the engine
+ * (tests/engine/service/call-imports.test.ts).
+ */
+const heldAudioImport: NonNullable<BridgeOptions['analyzeFiles']> = async (spec, opts) => {
+  const r = await analyzeFiles(spec, opts);
+  if (spec.audio && opts.signal && !opts.signal.aborted) {
+    const signal = opts.signal;
+    await new Promise<void>((resolve) => {
+      const cap = setTimeout(resolve, 60_000);
+      signal.addEventListener('abort', () => { clearTimeout(cap); resolve(); }, { once: true });
+    });
+  }
+  return r;
+};
+
 const calls = (): number => env.bridge.store.db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
 
 before(async () => {
-  env = await e2e({ consent: true, seed: false, speed: 4, callWatch: { detector: { mic, confirmMs: 300, releaseMs: 1500 } } });
+  env = await e2e({ consent: true, seed: false, speed: 4, analyzeFiles: heldAudioImport, callWatch: { detector: { mic, confirmMs: 300, releaseMs: 1500 } } });
   dropDir = join(env.dir, 'drop');
   mkdirSync(dropDir);
   copyFileSync(ZOOM_VTT, join(dropDir, 'zoom-acdt-068.vtt'));

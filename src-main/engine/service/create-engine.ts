@@ -30,6 +30,8 @@ export interface CreateEngineOptions {
   platform?: NodeJS.Platform;
   /** Call detector overrides (the e2e tests watch a test PulseAudio source). */
   callWatch?: EngineServiceOptions['callWatch'];
+  /** The imports' analysis (the e2e tests hold an audio import open until it is cancelled). */
+  analyzeFiles?: EngineServiceOptions['analyzeFiles'];
 }
 
 export interface Engine {
@@ -122,6 +124,7 @@ export async function createEngine(opts: CreateEngineOptions = {}): Promise<Engi
     version: opts.version,
     platform,
     callWatch: opts.callWatch,
+    analyzeFiles: opts.analyzeFiles,
     languageAvailable: asrAvailable,
     listDevices: platform === 'linux' && !opts.replay ? listPulseDevices : undefined,
     async createCapture(req): Promise<CaptureSet> {

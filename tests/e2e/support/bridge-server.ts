@@ -37,6 +37,8 @@ export interface BridgeOptions {
   replay: { file: string; speed: number };
   /** Watch this (test PulseAudio) source for calls, as the app's engine does. */
   callWatch?: CreateEngineOptions['callWatch'];
+  /** The imports' analysis, in place of the engine's own (see CreateEngineOptions). */
+  analyzeFiles?: CreateEngineOptions['analyzeFiles'];
 }
 
 function wsEndpoint(ws: WebSocket): RpcEndpoint {
@@ -72,7 +74,7 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
 }
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const { service } = await createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e', callWatch: opts.callWatch });
+  const { service } = await createEngine({ dbPath: opts.dbPath, replay: opts.replay, version: 'e2e', callWatch: opts.callWatch, analyzeFiles: opts.analyzeFiles });
   if (opts.callWatch) await service.startCallWatch();
   const store = new CallStore(opts.dbPath);
   const refused: string[] = [];

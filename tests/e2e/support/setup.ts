@@ -28,7 +28,7 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function e2e(opts: { consent: boolean; seed: boolean; speed?: number; callWatch?: BridgeOptions['callWatch'] }): Promise<E2E> {
+export async function e2e(opts: { consent: boolean; seed: boolean; speed?: number; callWatch?: BridgeOptions['callWatch']; analyzeFiles?: BridgeOptions['analyzeFiles'] }): Promise<E2E> {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'candor-e2e-run-'));
   const exportDir = join(dir, 'exports');
@@ -40,6 +40,7 @@ export async function e2e(opts: { consent: boolean; seed: boolean; speed?: numbe
     rendererDir: join(ROOT, 'out', 'renderer'),
     replay: { file: sampleCall(), speed: opts.speed ?? 4 },
     callWatch: opts.callWatch,
+    analyzeFiles: opts.analyzeFiles,
   });
   const seeded = opts.seed ? seedCalls(bridge.store) : [];
   if (opts.consent) await bridge.service.updateSettings({ consent: { accepted: true } });
