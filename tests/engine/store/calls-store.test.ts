@@ -41,6 +41,7 @@ test('a new file gets the schema, WAL and foreign keys', () => {
   assert.equal(s.db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   assert.equal(s.db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(s.db.pragma('foreign_keys', { simple: true }), 1);
+  assert.equal(s.db.pragma('mmap_size', { simple: true }), 0, 'read through read(), never a memory map (store/db.ts)');
   s.close();
 });
 
