@@ -9,6 +9,7 @@ import type { Db } from './db';
 import { resealLegacy } from './reseal';
 import { storeSparkline } from './sparkline-column';
 import { indexCallUtterances } from './utterance-index';
+import { writeTransaction } from './write-transaction';
 
 export const BACKLOG_SQL = `
   SELECT id, duration_sec, utterances_indexed, sparkline_json IS NULL AS no_sparkline FROM calls
@@ -40,10 +41,10 @@ export function workOffBacklog(db: Db, budgetMs: number): BacklogResult {
       return { calls: calls + r.calls, more: r.more, damaged: r.damaged };
     }
     for (const r of rows) {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         if (r.utterances_indexed === 0) indexCallUtterances(db, r.id);
         if (r.no_sparkline) storeSparkline(db, r.id, r.duration_sec);
-      })();
+      });
       calls++;
       if (performance.now() - t0 >= budgetMs) return { calls, more: true, damaged: [] };
     }

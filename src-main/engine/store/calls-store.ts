@@ -21,6 +21,7 @@ import { talkShareSparkline } from './sparkline';
 import { TREND_LANGUAGE_SET } from './trends';
 import { unindexCallUtterances, utteranceIndexer } from './utterance-index';
 import { parseSparkline, segmentsOfRecords, sparklineJson } from './sparkline-column';
+import { writeTransaction } from './write-transaction';
 
 export interface SegmentRecord {
   side: Side;
@@ -120,10 +121,10 @@ export class CallStore {
     if (this.db.open) this.db.close();
   }
 
-  /** Runs fn in a transaction and turns SQLite errors into CandorErrors. */
+  /** Runs fn in a write transaction (write-transaction.ts) and turns SQLite errors into CandorErrors. */
   tx<T>(fn: () => T): T {
     try {
-      return this.db.transaction(fn)();
+      return writeTransaction(this.db, fn);
     } catch (err) {
       throw mapSqliteError(err, this.path);
     }

@@ -19,6 +19,7 @@ import { compactionPending } from './compaction';
 import { assertSound, damagedDatabase, hasWal, headerProblem, QUICK_CHECK_MAX_BYTES } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { deletedLogProblem } from './wal-check';
+import { writeTransaction } from './write-transaction';
 
 export type Db = Database.Database;
 
@@ -90,11 +91,11 @@ function migrate(db: Db, path: string, backups: boolean): void {
   if (version > 0 && version < SCHEMA_VERSION && backups) writeBackup(db, path, 'pre-migration');
   for (const m of MIGRATIONS) {
     if (m.version <= version) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(m.sql);
       m.after?.(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    });
   }
 }
 

@@ -16,6 +16,7 @@
 import type { Db } from './db';
 import { removeCallText } from './call-text';
 import { unindexCallUtterances } from './utterance-index';
+import { writeTransaction } from './write-transaction';
 
 export function deleteCallRows(db: Db, ids: number[]): number {
   const call = db.prepare('DELETE FROM calls WHERE id = ?');
@@ -38,13 +39,14 @@ const CALL_TABLES_SQL = `
  * switched inside one); `inTransaction` runs last in it (the pending mark).
  */
 export function deleteAllCalls(db: Db, inTransaction: () => void): number {
-  const count = db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
+  let count = 0;
   const callFtsSql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'call_fts'").pluck().get() as string;
   const owned = db.prepare(CALL_TABLES_SQL).pluck().all() as string[];
   const fk = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
   try {
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      count = db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
       db.exec(`
         INSERT INTO utterance_fts(utterance_fts) VALUES ('delete-all');
         DROP TABLE call_fts;
@@ -53,7 +55,7 @@ export function deleteAllCalls(db: Db, inTransaction: () => void): number {
         ${owned.map((t) => `DELETE FROM "${t}";`).join('\n')}
         DELETE FROM calls;`);
       inTransaction();
-    })();
+    });
   } finally {
     db.pragma(`foreign_keys = ${fk ? 'ON' : 'OFF'}`);
   }

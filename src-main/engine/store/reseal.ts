@@ -12,6 +12,7 @@
 import type { Db } from './db';
 import { legacyDigest } from './digest';
 import { hasSeals, sealCall } from './seal';
+import { writeTransaction } from './write-transaction';
 
 export const RESEAL_SQL = 'SELECT call_id FROM call_digests WHERE call_id > ? ORDER BY call_id LIMIT 16';
 
@@ -41,7 +42,7 @@ export function resealLegacy(db: Db, budgetMs: number, t0 = performance.now()): 
     if (!ids.length) return out;
     for (const id of ids) {
       cursors.set(db, id);
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const sealed = digestOf.get(id) as string | undefined;
         if (sealed === undefined) return; // sealed by parts since (saved again by another connection)
         let now: string | null;
@@ -53,7 +54,7 @@ export function resealLegacy(db: Db, budgetMs: number, t0 = performance.now()): 
         }
         if (now === sealed) sealCall(db, id);
         else out.damaged.push(id);
-      }).immediate();
+      });
       out.calls++;
       if (performance.now() - t0 >= budgetMs) {
         out.more = true;

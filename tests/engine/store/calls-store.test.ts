@@ -82,6 +82,33 @@ test('export as JSON and as CSV', () => {
   s.close();
 });
 
+test('a write takes the lock when it begins: another connection cannot commit between its reads and its writes', () => {
+  // A delete reads (which utterances to take out of the search index) before it writes; a live call's
+  // checkpoint from another connection, once a second, committed in between used to fail the delete at once
+  // with SQLITE_BUSY_SNAPSHOT ("locked by another program"), whatever the busy timeout.
+  const path = join(dir, 'immediate.db');
+  const s = new CallStore(path);
+  const id = s.saveComplete({ source: 'file', title: 'kept' }, report(), SEGS);
+  const live = new Database(path, { timeout: 0 });
+  const put = (db: Database.Database, key: string): unknown => db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, '1');
+  let liveError = '';
+  s.tx(() => {
+    s.db.prepare('SELECT count(*) FROM utterances WHERE call_id = ?').get(id);
+    try {
+      put(live, 'from-the-live-call');
+    } catch (err) {
+      liveError = (err as { code?: string }).code ?? String(err);
+    }
+    put(s.db, 'from-the-delete');
+  });
+  assert.equal(liveError, 'SQLITE_BUSY', 'the other writer waits for the lock (its busy timeout, 0 here), it does not commit in between');
+  put(live, 'from-the-live-call');
+  assert.deepEqual(s.db.prepare('SELECT key FROM settings WHERE key LIKE ? ORDER BY key').pluck().all('from-%'), ['from-the-delete', 'from-the-live-call']);
+  assert.equal(s.delete([id]), 1);
+  live.close();
+  s.close();
+});
+
 test('delete really removes the data from the file', () => {
   const path = join(dir, 'delete.db');
   const s = new CallStore(path);
