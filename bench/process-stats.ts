@@ -1,5 +1,5 @@
-// Wall time, CPU time and peak RSS of a child process, read from /proc while
-// it runs (Linux). The last reading before exit is the figure.
+// Wall time, CPU time, peak RSS and disk reads of a child process, read from
+// /proc while it runs (Linux). The last reading before exit is the figure.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -10,6 +10,8 @@ export interface ProcessStats {
   peakRssMb: number;
   /** CPU seconds of the process's own children (e.g. parec), last reading. */
   childCpuSec: number;
+  /** MB the process had fetched from storage (read_bytes in /proc/PID/io), last reading: 0 when all it read was in the OS's file cache. */
+  diskReadMb: number;
   /** [wall seconds since start, CPU seconds] readings, for steady-state rates. */
   timeline: [number, number][];
   stdout: string;
@@ -32,10 +34,11 @@ function childrenOf(pid: number): string[] {
   }
 }
 
-function sample(pid: number): { cpu: number; hwm: number; children: number } | null {
+function sample(pid: number): { cpu: number; hwm: number; children: number; diskRead: number } | null {
   try {
     const cpu = cpuOf(pid);
     const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const diskRead = Number(/read_bytes:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0) / 1e6;
     let children = 0;
     for (const c of childrenOf(pid)) {
       try {
@@ -44,7 +47,7 @@ function sample(pid: number): { cpu: number; hwm: number; children: number } | n
         // gone already
       }
     }
-    return { cpu, hwm, children };
+    return { cpu, hwm, children, diskRead };
   } catch {
     return null;
   }
@@ -58,14 +61,14 @@ export function measure(cmd: string, args: string[], opts: { env?: NodeJS.Proces
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    let last = { cpu: 0, hwm: 0, children: 0 };
+    let last = { cpu: 0, hwm: 0, children: 0, diskRead: 0 };
     const timeline: [number, number][] = [];
     let lastMark = -1;
     const poll = setInterval(() => {
       const s = sample(child.pid!);
       if (!s) return;
       // The peak is kept: a reading taken after exit (a zombie) has no VmHWM and reads 0.
-      last = { cpu: s.cpu, hwm: Math.max(last.hwm, s.hwm), children: Math.max(last.children, s.children) };
+      last = { cpu: s.cpu, hwm: Math.max(last.hwm, s.hwm), children: Math.max(last.children, s.children), diskRead: Math.max(last.diskRead, s.diskRead) };
       const t = (performance.now() - t0) / 1000;
       if (Math.floor(t) > lastMark) {
         lastMark = Math.floor(t);
@@ -76,7 +79,7 @@ export function measure(cmd: string, args: string[], opts: { env?: NodeJS.Proces
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(poll);
-      resolve({ code, wallSec: (performance.now() - t0) / 1000, cpuSec: last.cpu, peakRssMb: Math.round(last.hwm), childCpuSec: last.children, timeline, stdout, stderr });
+      resolve({ code, wallSec: (performance.now() - t0) / 1000, cpuSec: last.cpu, peakRssMb: Math.round(last.hwm), childCpuSec: last.children, diskReadMb: Math.round(last.diskRead), timeline, stdout, stderr });
     });
   });
 }

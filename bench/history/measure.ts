@@ -51,7 +51,7 @@ function warm(fn: () => unknown, runs = 7): number {
 }
 
 /** `candor history export --all` as a user runs it (the bundled command): process wall time, start-up included, and peak RSS. */
-async function exportRun(db: string, format: 'json' | 'csv', threads?: '1'): Promise<{ ok: boolean; sec: number; rss: number; mb: number; error?: string; cpu: Record<string, number> }> {
+async function exportRun(db: string, format: 'json' | 'csv', threads?: '1'): Promise<{ ok: boolean; sec: number; rss: number; mb: number; error?: string; cpu: Record<string, number>; diskReadMb: number }> {
   const out = `${db}.bench-export.${format}`;
   const env = { ...process.env };
   if (threads) env.CANDOR_EXPORT_THREADS = threads;
@@ -66,6 +66,8 @@ async function exportRun(db: string, format: 'json' | 'csv', threads?: '1'): Pro
     ok: stats.code === 0, sec: stats.wallSec, rss: stats.peakRssMb, mb, error: stats.code === 0 ? undefined : stats.stderr.slice(-300),
     // how busy the export kept the cores, against everything that ran meanwhile (other processes, the kernel, and time the VM was not given)
     cpu: { exportCores: cores(stats.cpuSec), machineBusyCores: cores(machine[0]), stealCores: cores(machine[1]) },
+    // what the export had to fetch from the disk: the file was read just before, so anything here is cache the OS dropped meanwhile
+    diskReadMb: stats.diskReadMb,
   };
 }
 
@@ -105,12 +107,13 @@ async function exportFigures(db: string, format: 'json' | 'csv'): Promise<Record
     peakRss: figure(r.rss, 'MB', 200, undefined, `${name}.peakRss`),
     cpu: r.cpu,
     warmUp: { fileReadSec, note: 'the database file read once, untimed, just before: seconds where the OS had paged it out, well under 1 s where it was cached' },
+    diskReadMb: { value: r.diskReadMb, note: `MB of the ${(statSync(db).size / 1e6).toFixed(0)} MB file the export read from the disk, not from the OS's file cache (pages it dropped between the warm-up read and the export's)` },
   };
   if (format === 'json') {
     // the same run's baseline: one reading thread (store/export-helper.ts), warm too
     readWhole(db);
     const one = await exportRun(db, format, '1');
-    if (one.ok) figures.oneThread = { seconds: Math.round(one.sec * 10) / 10, peakRssMb: Math.round(one.rss), ratio: Math.round((r.sec / one.sec) * 100) / 100, cpu: one.cpu };
+    if (one.ok) figures.oneThread = { seconds: Math.round(one.sec * 10) / 10, peakRssMb: Math.round(one.rss), ratio: Math.round((r.sec / one.sec) * 100) / 100, cpu: one.cpu, diskReadMb: one.diskReadMb };
   }
   return figures;
 }
