@@ -3,8 +3,6 @@
 // delete ever removes a call that is being recorded.
 import { CandorError } from '../../contract/errors';
 import type { CallStore, NewCall } from './calls-store';
-import { mapSqliteError } from './db';
-import { writeTransaction } from './write-transaction';
 
 /** Calls being recorded right now by a recorder that is still alive (this process or another). */
 export function liveCallIds(store: CallStore): number[] {
@@ -20,18 +18,14 @@ export function liveCallIds(store: CallStore): number[] {
  * recorders starting at once cannot both pass.
  */
 export function beginLiveCall(store: CallStore, call: NewCall): number {
-  try {
-    return writeTransaction(store.db, () => {
-      const live = liveCallIds(store);
-      if (live.length) {
-        throw new CandorError('CAPTURE_FAILED', `another Candor is already recording a call (call ${live[0]}) into ${store.path}`,
-          'Finish that call first (Ctrl-C where `candor record` runs, or Stop in the app): one recorder per database. --db or CANDOR_DB picks another file.');
-      }
-      return store.begin(call);
-    });
-  } catch (err) {
-    throw mapSqliteError(err, store.path);
-  }
+  return store.tx(() => {
+    const live = liveCallIds(store);
+    if (live.length) {
+      throw new CandorError('CAPTURE_FAILED', `another Candor is already recording a call (call ${live[0]}) into ${store.path}`,
+        'Finish that call first (Ctrl-C where `candor record` runs, or Stop in the app): one recorder per database. --db or CANDOR_DB picks another file.');
+    }
+    return store.begin(call);
+  });
 }
 
 export interface DeleteOutcome {
