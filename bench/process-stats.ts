@@ -7,6 +7,8 @@ export interface ProcessStats {
   code: number | null;
   wallSec: number;
   cpuSec: number;
+  /** Of cpuSec, the seconds the kernel spent on the process's behalf (stime): its file writes and reads, page faults. */
+  sysCpuSec: number;
   peakRssMb: number;
   /** CPU seconds of the process's own children (e.g. parec), last reading. */
   childCpuSec: number;
@@ -20,11 +22,14 @@ export interface ProcessStats {
 
 const TICK = 100; // USER_HZ on Linux
 
-function cpuOf(pid: number | string): number {
+/** [utime + stime, stime] in seconds. */
+function cpuSplitOf(pid: number | string): [number, number] {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / TICK; // utime + stime
+  return [(Number(f[11]) + Number(f[12])) / TICK, Number(f[12]) / TICK];
 }
+
+const cpuOf = (pid: number | string): number => cpuSplitOf(pid)[0];
 
 function childrenOf(pid: number): string[] {
   try {
@@ -34,9 +39,9 @@ function childrenOf(pid: number): string[] {
   }
 }
 
-function sample(pid: number): { cpu: number; hwm: number; children: number; diskRead: number } | null {
+function sample(pid: number): { cpu: number; sys: number; hwm: number; children: number; diskRead: number } | null {
   try {
-    const cpu = cpuOf(pid);
+    const [cpu, sys] = cpuSplitOf(pid);
     const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     const diskRead = Number(/read_bytes:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0) / 1e6;
     let children = 0;
@@ -47,7 +52,7 @@ function sample(pid: number): { cpu: number; hwm: number; children: number; disk
         // gone already
       }
     }
-    return { cpu, hwm, children, diskRead };
+    return { cpu, sys, hwm, children, diskRead };
   } catch {
     return null;
   }
@@ -61,14 +66,14 @@ export function measure(cmd: string, args: string[], opts: { env?: NodeJS.Proces
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    let last = { cpu: 0, hwm: 0, children: 0, diskRead: 0 };
+    let last = { cpu: 0, sys: 0, hwm: 0, children: 0, diskRead: 0 };
     const timeline: [number, number][] = [];
     let lastMark = -1;
     const poll = setInterval(() => {
       const s = sample(child.pid!);
       if (!s) return;
       // The peak is kept: a reading taken after exit (a zombie) has no VmHWM and reads 0.
-      last = { cpu: s.cpu, hwm: Math.max(last.hwm, s.hwm), children: Math.max(last.children, s.children), diskRead: Math.max(last.diskRead, s.diskRead) };
+      last = { cpu: s.cpu, sys: s.sys, hwm: Math.max(last.hwm, s.hwm), children: Math.max(last.children, s.children), diskRead: Math.max(last.diskRead, s.diskRead) };
       const t = (performance.now() - t0) / 1000;
       if (Math.floor(t) > lastMark) {
         lastMark = Math.floor(t);
@@ -79,7 +84,7 @@ export function measure(cmd: string, args: string[], opts: { env?: NodeJS.Proces
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(poll);
-      resolve({ code, wallSec: (performance.now() - t0) / 1000, cpuSec: last.cpu, peakRssMb: Math.round(last.hwm), childCpuSec: last.children, diskReadMb: Math.round(last.diskRead), timeline, stdout, stderr });
+      resolve({ code, wallSec: (performance.now() - t0) / 1000, cpuSec: last.cpu, sysCpuSec: last.sys, peakRssMb: Math.round(last.hwm), childCpuSec: last.children, diskReadMb: Math.round(last.diskRead), timeline, stdout, stderr });
     });
   });
 }

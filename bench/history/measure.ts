@@ -3,6 +3,7 @@
 // format as `candor history export` in a child process (time and peak RSS); and delete (one call, then
 // all) on a copy of the file.
 import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CallStore } from '../../src-main/engine/store/calls-store';
@@ -65,7 +66,7 @@ async function exportRun(db: string, format: 'json' | 'csv', threads?: '1'): Pro
   return {
     ok: stats.code === 0, sec: stats.wallSec, rss: stats.peakRssMb, mb, error: stats.code === 0 ? undefined : stats.stderr.slice(-300),
     // how busy the export kept the cores, against everything that ran meanwhile (other processes, the kernel, and time the VM was not given)
-    cpu: { exportCores: cores(stats.cpuSec), machineBusyCores: cores(machine[0]), stealCores: cores(machine[1]) },
+    cpu: { exportCores: cores(stats.cpuSec), exportKernelSec: stats.sysCpuSec, machineBusyCores: cores(machine[0]), stealCores: cores(machine[1]) },
     // what the export had to fetch from the disk: the file was read just before, so anything here is cache the OS dropped meanwhile
     diskReadMb: stats.diskReadMb,
   };
@@ -198,6 +199,7 @@ async function deleteFigures(db: string, calls: number): Promise<Record<string, 
     const backups = readdirSync(`${copy}.backups`).length;
     const [victim] = (await store.list({ limit: 1, offset: Math.floor(calls / 3) })).map((c) => c.id);
     let t = performance.now();
+    const machineBefore = machineCpuSec();
     await store.deleteCalls([victim]);
     const requestMs = performance.now() - t;
     const latencies: number[] = [];
@@ -212,6 +214,8 @@ async function deleteFigures(db: string, calls: number): Promise<Record<string, 
       if (state.idle) break;
     }
     const followMs = performance.now() - t;
+    // What else kept the cores busy meanwhile (the scrub's and the backup's processes, the kernel, time the VM was not given).
+    const [busySec, stealSec] = machineCpuSec().map((v, i) => v - machineBefore[i]);
     // Baseline of the same run: as many of the same requests with nothing running after them (the machine's own noise).
     const idle: number[] = [];
     for (let i = 0; i < latencies.length; i++) {
@@ -227,7 +231,8 @@ async function deleteFigures(db: string, calls: number): Promise<Record<string, 
     out.historyDuringDelete = figure(Math.max(...latencies), 'ms', 100,
       `slowest of ${latencies.length} lists (500) and searches sent one after another while the scrub and the fresh backup ran ` +
       `(${backupSeen} answered while the backup copy was written; median ${median(latencies).toFixed(1)} ms, 99th percentile ${p99(latencies).toFixed(1)} ms; ` +
-      `baseline, the same requests after it: slowest ${Math.max(...idle).toFixed(1)} ms, median ${median(idle).toFixed(1)} ms, 99th percentile ${p99(idle).toFixed(1)} ms)`);
+      `baseline, the same requests after it: slowest ${Math.max(...idle).toFixed(1)} ms, median ${median(idle).toFixed(1)} ms, 99th percentile ${p99(idle).toFixed(1)} ms; ` +
+      `the machine meanwhile: ${(busySec / (followMs / 1000)).toFixed(2)} of ${availableParallelism()} cores busy, ${(stealSec / (followMs / 1000)).toFixed(2)} stolen by the host)`);
     t = performance.now();
     await store.deleteCalls('all');
     const allRowsSec = (performance.now() - t) / 1000;
