@@ -2,14 +2,17 @@
 // fails with an error that names the problem and the way out.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { CandorError } from '../../../src-main/contract/errors';
 import { openCallAudio } from '../../../src-main/engine/audio/call-audio';
 import { openAudioFile } from '../../../src-main/engine/audio/decode/open-audio-file';
 import { encodeWav } from '../../../src-main/engine/audio/wav-writer';
+import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
 import { SHARED_DATA, tempDir } from '../../support/tmp';
+
+const JFK = [join(SHARED_DATA, 'jfk.flac')];
 
 const dir = tempDir();
 const RATE = 16000;
@@ -86,7 +89,8 @@ test('FLAC, MP3, Ogg/Opus and (through ffmpeg) M4A/AAC', async () => {
   }
 });
 
-test('jfk.flac: stereo 44.1 kHz FLAC decodes, resamples to 16 kHz and maps to two sides', { skip: !existsSync(join(SHARED_DATA, 'jfk.flac')) }, async () => {
+test('jfk.flac: stereo 44.1 kHz FLAC decodes, resamples to 16 kHz and maps to two sides', { skip: skipUnlessPresent(JFK) }, async () => {
+  assertPresent(JFK);
   const d = await decodeAll(join(SHARED_DATA, 'jfk.flac'));
   assert.equal(d.info.sampleRate, 44100);
   assert.equal(d.info.channels, 2);

@@ -5,18 +5,18 @@
 // it grows by 20 s and more.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import type { Span } from '../../../src-main/contract/report';
 import { readMono16k } from '../../../src-main/engine/audio/read-whole';
 import { writeWav } from '../../../src-main/engine/audio/wav-writer';
 import { analyzeCall } from '../../../src-main/engine/pipeline/analyze-call';
+import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
 import { SHARED_DATA, SHARED_MODELS, tempDir } from '../../support/tmp';
 
 process.env.CANDOR_MODELS_DIR ??= SHARED_MODELS;
 const R = 16000;
-const have = existsSync(join(SHARED_DATA, 'pyannote_sample.wav')) && existsSync(join(SHARED_DATA, 'meetings', 'dev00.wav'));
+const DATA = [join(SHARED_DATA, 'pyannote_sample.wav'), join(SHARED_DATA, 'meetings', 'dev00.wav')];
 const dir = tempDir();
 
 const ROOMS: Record<string, string[]> = {
@@ -26,7 +26,8 @@ const ROOMS: Record<string, string[]> = {
 
 const overlapWith = (s: Span, spans: Span[]): number => spans.reduce((a, [x, y]) => a + Math.max(0, Math.min(y, s[1]) - Math.max(x, s[0])), 0);
 
-test('real speech, speaker bleed through a room', { skip: have ? false : '../shared/data not present' }, async () => {
+test('real speech, speaker bleed through a room', { skip: skipUnlessPresent(DATA) }, async () => {
+  assertPresent(DATA);
   const meSrc = await readMono16k(join(SHARED_DATA, 'pyannote_sample.wav'));
   const themSrc = await readMono16k(join(SHARED_DATA, 'meetings', 'dev00.wav'));
   const n = 90 * R;

@@ -1,7 +1,7 @@
 // The streaming pipeline against calls with known truth: METRICS.md's
 // numbers within stated tolerances, with bleed, overlaps, 48 kHz, two files.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { writeWav } from '../../../src-main/engine/audio/wav-writer';
@@ -9,10 +9,13 @@ import { bridgeSpans, totalDuration } from '../../../src-main/engine/metrics/spa
 import { analyzeCall } from '../../../src-main/engine/pipeline/analyze-call';
 import { MONOLOGUE, OVERLAPS, TURN_TAKING } from '../../support/scenarios';
 import { buildCall, writeCall } from '../../support/synth';
+import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
 import { SHARED_DATA, SHARED_MODELS, tempDir } from '../../support/tmp';
 import { assertMatchesTruth } from '../../support/truth';
 
 process.env.CANDOR_MODELS_DIR ??= SHARED_MODELS;
+const PYANNOTE = [join(SHARED_DATA, 'pyannote_sample.wav'), join(SHARED_DATA, 'pyannote_sample.rttm')];
+const JFK = [join(SHARED_DATA, 'jfk.flac')];
 const dir = tempDir();
 
 test('turn-taking call: every timing metric matches the truth', async () => {
@@ -71,7 +74,8 @@ test('a call recorded as two files (--me, --them)', async () => {
   assertMatchesTruth(report, call.truth, call.durationSec, 'two files');
 });
 
-test('pyannote sample (mono, real meeting speech): total speech matches its RTTM', { skip: !existsSync(join(SHARED_DATA, 'pyannote_sample.wav')) }, async () => {
+test('pyannote sample (mono, real meeting speech): total speech matches its RTTM', { skip: skipUnlessPresent(PYANNOTE) }, async () => {
+  assertPresent(PYANNOTE);
   const rttm = readFileSync(join(SHARED_DATA, 'pyannote_sample.rttm'), 'utf8').trim().split('\n')
     .map((l) => l.split(/\s+/)).map((f) => [Number(f[3]), Number(f[3]) + Number(f[4])] as [number, number]);
   const truth = totalDuration(bridgeSpans(rttm, 0.5));
@@ -82,7 +86,8 @@ test('pyannote sample (mono, real meeting speech): total speech matches its RTTM
   assert.ok(Math.abs(report.durationSec - 30) < 0.1);
 });
 
-test('a mono recording saved as stereo (jfk.flac) is called out, a real two-channel call is not', { skip: !existsSync(join(SHARED_DATA, 'jfk.flac')) }, async () => {
+test('a mono recording saved as stereo (jfk.flac) is called out, a real two-channel call is not', { skip: skipUnlessPresent(JFK) }, async () => {
+  assertPresent(JFK);
   const { report } = await analyzeCall({ file: join(SHARED_DATA, 'jfk.flac') });
   assert.match((report.notes ?? []).join(' '), /same audio.*--side me or --side them/);
   const call = buildCall(TURN_TAKING);

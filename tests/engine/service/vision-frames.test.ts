@@ -2,7 +2,6 @@
 // engine counts faces with YuNet, and the call is saved with its vision
 // samples and summary. Real engine, real LiveSession, real SQLite file.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { CandorError } from '../../../src-main/contract/errors';
@@ -11,10 +10,12 @@ import { createEngine } from '../../../src-main/engine/service/create-engine';
 import { decodeImageFile } from '../../../src-main/engine/vision/image';
 import { TURN_TAKING } from '../../support/scenarios';
 import { buildCall, writeCall } from '../../support/synth';
+import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
 import { SHARED_DATA, SHARED_MODELS, tempDir } from '../../support/tmp';
 
 process.env.CANDOR_MODELS_DIR ??= SHARED_MODELS;
 const faces = join(SHARED_DATA, 'faces', 'five.jpg');
+const DATA = [faces, join(process.env.CANDOR_MODELS_DIR!, 'yunet_n_320_320.onnx')];
 const dir = tempDir();
 
 test('pushVideoFrame payloads are validated', () => {
@@ -27,7 +28,8 @@ test('pushVideoFrame payloads are validated', () => {
 });
 
 test('frames of a call with five faces on screen are counted and saved with the call',
-  { skip: existsSync(faces) && existsSync(join(process.env.CANDOR_MODELS_DIR!, 'yunet_n_320_320.onnx')) ? false : 'YuNet model or face photo not found' }, async () => {
+  { skip: skipUnlessPresent(DATA) }, async () => {
+    assertPresent(DATA);
     const file = join(dir, 'call.wav');
     writeCall(file, buildCall(TURN_TAKING.slice(0, 4)));
     const { service, store } = await createEngine({ dbPath: join(dir, 'c.db'), replay: { file, speed: 4 } });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { doctorCommand } from '../../../src-main/cli/commands/doctor';
 import { visionCommand } from '../../../src-main/cli/commands/vision';
-import { FACES_DIR, SKIP } from './fixtures';
+import { assertPresent } from '../../support/shared-data';
+import { FACES_DIR, SKIP, VISION_DATA } from './fixtures';
 
 async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
   let out = '';
@@ -23,6 +24,7 @@ async function capture(fn: () => Promise<number>): Promise<{ code: number; out: 
 
 describe('candor vision', { skip: SKIP }, () => {
   test('one image --json: faces with box, score, 5 landmarks, yaw, facing; provider; simd', async () => {
+    assertPresent(VISION_DATA);
     const { code, out } = await capture(() => visionCommand.run([join(FACES_DIR, 'two.jpg'), '--json']));
     assert.equal(code, 0);
     const r = JSON.parse(out);

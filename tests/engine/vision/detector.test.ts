@@ -2,13 +2,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { decodeImageFile, mirrorImage, YunetDetector, type Face, type RgbaImage } from '../../../src-main/engine/vision/index';
-import { expectedCounts, FACES_DIR, SKIP } from './fixtures';
+import { assertPresent } from '../../support/shared-data';
+import { expectedCounts, FACES_DIR, SKIP, VISION_DATA } from './fixtures';
 
 const detectors: Partial<Record<'yunet-320' | 'yunet-dynamic', YunetDetector>> = {};
 const images = new Map<string, RgbaImage>();
 
 before(async () => {
   if (SKIP) return;
+  assertPresent(VISION_DATA);
   detectors['yunet-320'] = await YunetDetector.create({ model: 'yunet-320' });
   detectors['yunet-dynamic'] = await YunetDetector.create({ model: 'yunet-dynamic' });
   for (const file of expectedCounts().keys()) images.set(file, await decodeImageFile(join(FACES_DIR, file)));

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { PNG } from 'pngjs';
 import { decodeImageBytes, decodeImageFile, imageKind, mirrorImage } from '../../../src-main/engine/vision/image';
-import { FACES_DIR, SKIP } from './fixtures';
+import { assertPresent } from '../../support/shared-data';
+import { FACES_DIR, SKIP, VISION_DATA } from './fixtures';
 
 describe('image decoding', () => {
   test('PNG round trip to RGBA', async () => {
@@ -21,6 +22,7 @@ describe('image decoding', () => {
   });
 
   test('JPEG by magic bytes, whatever the name', { skip: SKIP }, async () => {
+    assertPresent(VISION_DATA);
     const img = await decodeImageFile(join(FACES_DIR, 'one.jpg'));
     assert.deepEqual([img.width, img.height, img.data.length], [450, 431, 450 * 431 * 4]);
   });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { decodeImageFile, VisionTracker, YunetDetector } from '../../../src-main/engine/vision/index';
 import { visionCommand } from '../../../src-main/cli/commands/vision';
-import { FACES_DIR, SKIP } from './fixtures';
+import { assertPresent } from '../../support/shared-data';
+import { FACES_DIR, SKIP, VISION_DATA } from './fixtures';
 import { forbiddenKeys } from './forbidden-keys';
 
 describe('vision outputs carry no inference about the person', () => {
@@ -16,6 +17,7 @@ describe('vision outputs carry no inference about the person', () => {
   });
 
   test('detector faces, tracker samples and summary, and the CLI JSON', { skip: SKIP }, async () => {
+    assertPresent(VISION_DATA);
     const img = await decodeImageFile(join(FACES_DIR, 'five.jpg'));
     const det = await YunetDetector.create({ model: 'yunet-dynamic' });
     const faces = await det.detect({ format: 'rgba', width: img.width, height: img.height, data: img.data });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CandorError } from '../../../src-main/contract/errors';
 import { availableProviders, createSession, preferredProviders } from '../../../src-main/engine/runtime/providers';
-import { MODELS_PRESENT } from './fixtures';
+import { assertPresent, skipUnlessPresent } from '../../support/shared-data';
+import { YUNET_MODELS } from './fixtures';
 
 const model = `${process.env.CANDOR_MODELS_DIR}/yunet_n_320_320.onnx`;
 
@@ -22,7 +23,8 @@ describe('execution providers', () => {
     assert.ok(other.filter((p) => p.name !== 'cpu').every((p) => !p.available && /not on/.test(p.reason ?? '')));
   });
 
-  test('falls back to CPU here, recording why each accelerator was skipped', { skip: !MODELS_PRESENT }, async () => {
+  test('falls back to CPU here, recording why each accelerator was skipped', { skip: skipUnlessPresent(YUNET_MODELS) }, async () => {
+    assertPresent(YUNET_MODELS);
     const r = await createSession(model);
     assert.ok(['cpu', 'cuda', 'dml', 'coreml'].includes(r.provider));
     assert.deepEqual(r.session.inputNames, ['input']);
@@ -32,7 +34,8 @@ describe('execution providers', () => {
     await r.session.release();
   });
 
-  test('CANDOR_PROVIDER=cpu skips the probing', { skip: !MODELS_PRESENT }, async () => {
+  test('CANDOR_PROVIDER=cpu skips the probing', { skip: skipUnlessPresent(YUNET_MODELS) }, async () => {
+    assertPresent(YUNET_MODELS);
     const r = await createSession(model, { env: { CANDOR_PROVIDER: 'cpu' } });
     assert.equal(r.provider, 'cpu');
     assert.deepEqual(r.fallbackReasons, []);

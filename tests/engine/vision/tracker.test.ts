@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Frame } from '../../../native/lib/index';
 import { decodeImageFile, summarize, VisionTracker, type Face, type FaceDetectorLike } from '../../../src-main/engine/vision/index';
-import { FACES_DIR, SKIP } from './fixtures';
+import { assertPresent } from '../../support/shared-data';
+import { FACES_DIR, SKIP, VISION_DATA } from './fixtures';
 
 const face = (yaw: number): Face => ({ box: [0, 0, 10, 10], score: 0.9, landmarks: [[0, 0], [1, 0], [0.5, 0.5], [0, 1], [1, 1]], yaw, facing: Math.abs(yaw) <= 30 });
 
@@ -84,6 +85,7 @@ describe('VisionTracker', () => {
   });
 
   test('end to end: padded BGRA frames of five.jpg through YuNet', { skip: SKIP }, async () => {
+    assertPresent(VISION_DATA);
     const img = await decodeImageFile(join(FACES_DIR, 'five.jpg'));
     const stride = img.width * 4 + 64;
     const bgra = new Uint8Array(stride * img.height);
