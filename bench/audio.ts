@@ -250,15 +250,25 @@ async function live(file: string): Promise<object> {
     }
   }
   // steady state: from 10 s in (start-up, model load done) to the last reading
-  const from = r.timeline.find(([t]) => t >= 10) ?? r.timeline[0];
+  const from = r.timeline.find((p) => p.t >= 10) ?? r.timeline[0];
   const to = r.timeline[r.timeline.length - 1];
-  const steady = ((to[1] - from[1]) / (to[0] - from[0])) * 100;
+  const span = to.t - from.t;
+  const steady = ((to.cpu - from.cpu) / span) * 100;
+  const pct = (v: number): number => Math.round((v / span) * 1000) / 10;
   const percent = (r.cpuSec / r.wallSec) * 100;
   return {
     recordedSec: 60,
     wallSec: Math.round(r.wallSec * 10) / 10,
     cpuSec: r.cpuSec,
     corePercentSteady: Math.round(steady * 10) / 10,
+    // The same window: the kernel's share of the steady figure (pipe reads, timers, wake-ups), and what the
+    // whole machine did meanwhile (PulseAudio, the players and this bench included) and what the host took.
+    steadyWindow: {
+      seconds: Math.round(span * 10) / 10,
+      kernelPercent: pct(to.sys - from.sys),
+      machineBusyCores: Math.round(((to.machineBusy - from.machineBusy) / span) * 100) / 100,
+      stealCores: Math.round(((to.steal - from.steal) / span) * 100) / 100,
+    },
     corePercentWithStartup: Math.round(percent * 10) / 10,
     recorderChildrenCpuSec: r.childCpuSec,
     note: 'steady = CPU from 10 s into the call to its end; with start-up = whole process life, including model load and the final report; parec children counted separately',

@@ -14,13 +14,32 @@ export interface ProcessStats {
   childCpuSec: number;
   /** MB the process had fetched from storage (read_bytes in /proc/PID/io), last reading: 0 when all it read was in the OS's file cache. */
   diskReadMb: number;
-  /** [wall seconds since start, CPU seconds] readings, for steady-state rates. */
-  timeline: [number, number][];
+  /** Readings about once a second, for steady-state rates. */
+  timeline: TimelinePoint[];
   stdout: string;
   stderr: string;
 }
 
+/** One reading of the process and, at the same moment, of the whole machine. */
+export interface TimelinePoint {
+  /** Wall seconds since the process started. */
+  t: number;
+  /** The process's CPU seconds so far, and of them the kernel's (stime). */
+  cpu: number;
+  sys: number;
+  /** The machine's busy CPU seconds and the seconds the host took (steal), /proc/stat, since boot. */
+  machineBusy: number;
+  steal: number;
+}
+
 const TICK = 100; // USER_HZ on Linux
+
+/** Machine-wide CPU seconds from /proc/stat: [busy (all but idle and iowait), steal]. */
+export function machineCpuSec(): [number, number] {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = f;
+  return [(user + nice + system + irq + softirq) / TICK, steal / TICK];
+}
 
 /** [utime + stime, stime] in seconds. */
 function cpuSplitOf(pid: number | string): [number, number] {
@@ -67,7 +86,7 @@ export function measure(cmd: string, args: string[], opts: { env?: NodeJS.Proces
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let last = { cpu: 0, sys: 0, hwm: 0, children: 0, diskRead: 0 };
-    const timeline: [number, number][] = [];
+    const timeline: TimelinePoint[] = [];
     let lastMark = -1;
     const poll = setInterval(() => {
       const s = sample(child.pid!);
@@ -77,7 +96,8 @@ export function measure(cmd: string, args: string[], opts: { env?: NodeJS.Proces
       const t = (performance.now() - t0) / 1000;
       if (Math.floor(t) > lastMark) {
         lastMark = Math.floor(t);
-        timeline.push([Math.round(t * 100) / 100, s.cpu]);
+        const [machineBusy, steal] = machineCpuSec();
+        timeline.push({ t: Math.round(t * 100) / 100, cpu: s.cpu, sys: s.sys, machineBusy, steal });
       }
     }, 50);
     opts.onSpawn?.(child.pid!);

@@ -2,7 +2,7 @@
 // warm medians of the list, search, getCall, trends and open; each export
 // format as `candor history export` in a child process (time and peak RSS); and delete (one call, then
 // all) on a copy of the file.
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { CallStore } from '../../src-main/engine/store/calls-store';
 import { recoverInterruptedCalls } from '../../src-main/engine/store/recovery';
 import { weeklyTrends } from '../../src-main/engine/store/trends';
 import { openStoreWorker, type StoreClient } from '../../src-main/engine/store/worker/store-client';
-import { measure } from '../process-stats';
+import { machineCpuSec, measure } from '../process-stats';
 import { BEFORE, BEFORE_CALLS } from './before';
 import { RARE_WORD } from './words';
 
@@ -70,13 +70,6 @@ async function exportRun(db: string, format: 'json' | 'csv', threads?: '1'): Pro
     // what the export had to fetch from the disk: the file was read just before, so anything here is cache the OS dropped meanwhile
     diskReadMb: stats.diskReadMb,
   };
-}
-
-/** Machine-wide CPU seconds from /proc/stat: [busy (all but idle and iowait), steal]. */
-function machineCpuSec(): [number, number] {
-  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const [user, nice, system, , , irq, softirq, steal] = f;
-  return [(user + nice + system + irq + softirq) / 100, steal / 100];
 }
 
 /**
