@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import test, { after } from 'node:test';
 import { writeWav } from '../../src-main/engine/audio/wav-writer';
 import { candorAsync } from '../support/cli';
-import { play, sleep, startPulse, waitFor } from '../support/pulse';
+import { keepSinksRunning, play, sleep, startPulse, waitFor } from '../support/pulse';
 import { speak } from '../support/synth';
 import { SHARED_MODELS, tempDir } from '../support/tmp';
 
@@ -63,9 +63,7 @@ function privatePulse(): { env: Record<string, string>; pactl(...args: string[])
   for (let i = 0; i < 50 && !existsSync(socket); i++) execFileSync('sleep', ['0.1']);
   pactl('set-default-sink', 'a');
   pactl('set-default-source', 'mic.monitor');
-  // A call app keeps an output stream open for the whole call; these do the same on each output.
-  const streams = ['a', 'b', 'mic'].map((sink) =>
-    spawn('pacat', ['--playback', `--device=${sink}`, '--raw', '--format=s16le', '--rate=16000', '--channels=1', '/dev/zero'], { env: { ...process.env, ...env }, stdio: 'ignore' }));
+  const streams = keepSinksRunning(['a', 'b', 'mic'], env);
   after(() => streams.forEach((p) => p.kill()));
   return { env, pactl };
 }
