@@ -10,6 +10,7 @@
     'src/dispatch.cc',
     'src/nms.cc',
     'src/nms_core.cc',
+    'src/pipe.cc',
     'src/preprocess.cc',
     'src/preprocess_core.cc',
     'src/resample_plan.cc',

@@ -16,4 +16,5 @@ export {
 export { yunetDecode, facesFromBuffer, FACE_FLOATS, YUNET_OUTPUT_NAMES, type DecodedFace, type YunetDecodeOptions } from './yunet';
 export { nms, type NmsOptions } from './nms';
 export { xcorr } from './xcorr';
+export { openPipe, readPipe, type Pipe } from './pipe';
 export { SIMD_LEVELS, type SimdLevel, type Geometry, type NativeCapabilities } from './types';

@@ -80,6 +80,8 @@ export interface NativeBinding {
   yunetDecode(outputs: Float32Array[], options: RawYunetOptions, out: Float32Array): number;
   nms(boxes: Float32Array, scores: Float32Array, options: RawNmsOptions, keep: Int32Array): number;
   xcorr(x: Float32Array, y: Float32Array, first: number, count: number, out: Float64Array): void;
+  openPipe(capacityBytes: number): { readFd: number; writeFd: number; capacity: number };
+  readPipe(fd: number, buffer: Buffer): number;
 }
 
 export const BINDING_EXPORTS: readonly (keyof NativeBinding)[] = [
@@ -90,4 +92,6 @@ export const BINDING_EXPORTS: readonly (keyof NativeBinding)[] = [
   'yunetDecode',
   'nms',
   'xcorr',
+  'openPipe',
+  'readPipe',
 ];

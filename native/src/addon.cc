@@ -3,6 +3,7 @@
 
 #include "capabilities.h"
 #include "nms.h"
+#include "pipe.h"
 #include "xcorr.h"
 #include "preprocess.h"
 #include "yunet.h"
@@ -18,6 +19,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("yunetDecode", Napi::Function::New(env, candor::YunetDecode, "yunetDecode"));
   exports.Set("nms", Napi::Function::New(env, candor::Nms, "nms"));
   exports.Set("xcorr", Napi::Function::New(env, candor::Xcorr, "xcorr"));
+  exports.Set("openPipe", Napi::Function::New(env, candor::OpenPipe, "openPipe"));
+  exports.Set("readPipe", Napi::Function::New(env, candor::ReadPipe, "readPipe"));
   return exports;
 }
 

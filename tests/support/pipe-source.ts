@@ -1,12 +1,16 @@
 // TEST-ONLY: a real-time capture device as the engine sees parec: a child
-// process writes 16-bit PCM into a pipe at the pace of the wall clock. When
-// the reader stalls, the pipe fills and the child waits, then writes the
-// backlog at once (PulseAudio holds a stalled reader's audio the same way).
+// process writes 16-bit PCM into a pipe at the pace of the wall clock, and
+// the session reads the pipe on its tick (readNow), through the product's
+// PcmPipe. When the reader stalls, the pipe holds the backlog; were it
+// full, the child would wait and then write the rest at once (PulseAudio
+// holds a stalled reader's audio the same way).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openPipe } from '../../native/lib/index';
 import type { Side } from '../../src-main/contract/report';
-import { int16ToFloat, type CaptureHandlers, type CaptureSource } from '../../src-main/engine/capture/capture-source';
+import type { CaptureHandlers, CaptureSource } from '../../src-main/engine/capture/capture-source';
+import { PcmPipe } from '../../src-main/engine/capture/pcm-pipe';
 
 const WRITER = `
 const fs = require('node:fs');
@@ -36,20 +40,31 @@ export class PipeSource implements CaptureSource {
     writeFileSync(this.file, pcm);
   }
 
+  private pipe: PcmPipe | null = null;
+  private handlers: CaptureHandlers | null = null;
+
   async start(h: CaptureHandlers): Promise<void> {
-    const child = spawn(process.execPath, ['-e', WRITER, this.file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    this.child = child;
-    let carry = Buffer.alloc(0);
-    child.stdout!.on('data', (d: Buffer) => {
-      const buf = carry.length ? Buffer.concat([carry, d]) : d;
-      const even = buf.length & ~1;
-      carry = Buffer.from(buf.subarray(even));
-      if (even) h.onData(this.side, int16ToFloat(buf.subarray(0, even)));
-    });
-    child.on('close', () => h.onEnd?.());
+    const ends = openPipe(1 << 20);
+    this.child = spawn(process.execPath, ['-e', WRITER, this.file], { stdio: ['ignore', ends.writeFd, 'inherit'] });
+    closeSync(ends.writeFd);
+    this.pipe = new PcmPipe(ends.readFd);
+    this.handlers = h;
+  }
+
+  readNow(): void {
+    const { pipe, handlers } = this;
+    if (!pipe || !handlers) return;
+    pipe.drain((samples) => handlers.onData(this.side, samples));
+    if (pipe.ended) {
+      pipe.close();
+      this.pipe = null;
+      handlers.onEnd?.();
+    }
   }
 
   async stop(): Promise<void> {
     this.child?.kill();
+    this.pipe?.close();
+    this.pipe = null;
   }
 }

@@ -25,6 +25,13 @@ export interface CaptureSource {
    * monitor delivers nothing while nothing plays) is filled with silence.
    */
   readonly realtime: boolean;
+  /**
+   * A source that buffers what its device delivers (a recorder writing into a
+   * pipe) passes it on through onData only when this is called: the session
+   * calls it on its analysis tick, and before it judges a side's timing. A
+   * source without it passes audio on as it arrives.
+   */
+  readNow?(): void;
   /** Resolves once audio flows, or rejects with a CandorError that says why it cannot. */
   start(h: CaptureHandlers): Promise<void>;
   stop(): Promise<void>;

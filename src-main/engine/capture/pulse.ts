@@ -1,11 +1,15 @@
 // Linux capture through PulseAudio / PipeWire: the microphone (default
 // source) is "me" and the monitor of the default sink (what the speakers
-// play) is "them". Each is read by node-record-lpcm16 with a parec recorder.
+// play) is "them". Each is recorded by node-record-lpcm16 with a parec
+// recorder that writes into a pipe, read on the session's analysis tick.
+import { closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { CandorError } from '../../contract/errors';
 import type { Side } from '../../contract/report';
-import { int16ToFloat, type CaptureHandlers, type CaptureSource } from './capture-source';
+import { openPipe } from '../../../native/lib/pipe';
+import type { CaptureHandlers, CaptureSource } from './capture-source';
+import { PcmPipe } from './pcm-pipe';
 import { pactl, pactlAsync } from './pactl';
 import { pulseEvents } from './pulse-events';
 
@@ -15,6 +19,17 @@ const recordLpcm16 = require('node-record-lpcm16') as {
 };
 const PAREC_RECORDER = fileURLToPath(new URL('./recorders/parec.cjs', import.meta.url));
 const RATE = 16000;
+/**
+ * How much of a side's audio the kernel keeps while the engine does not read
+ * it: 1 MiB, 32 s (Linux's default limit for a pipe). A stall of the reader
+ * up to that long is caught up from it; the stdout socket this replaces held
+ * about 6 s.
+ */
+const PIPE_BYTES = 1 << 20;
+/** A starting recorder is looked at this often for its first audio... */
+const START_POLL_MS = 20;
+/** ...and counts as started when it still runs after this long (a suspended source delivers nothing at first). */
+const START_WAIT_MS = 400;
 
 export interface PulseDevices {
   sources: string[];
@@ -75,11 +90,16 @@ async function defaultDevice(follow: FollowDefault): Promise<string | null> {
 }
 
 type Recorder = ReturnType<typeof recordLpcm16.record>;
+/** A running parec and the pipe it writes into. */
+interface Capture {
+  rec: Recorder;
+  pipe: PcmPipe;
+}
 
 export class PulseSource implements CaptureSource {
   readonly sides: Side[];
   readonly realtime = true;
-  private rec: Recorder | null = null;
+  private capture: Capture | null = null;
   private stopping = false;
   private handlers: CaptureHandlers | null = null;
   private poll: NodeJS.Timeout | null = null;
@@ -116,52 +136,89 @@ export class PulseSource implements CaptureSource {
   }
 
   /** Starts parec on `device`; resolves once it runs. Its later failure goes to onLost. */
-  private record(device: string, h: CaptureHandlers, onLost: (e: CandorError) => void): Promise<Recorder> {
+  private record(device: string, h: CaptureHandlers, onLost: (e: CandorError) => void): Promise<Capture> {
     return new Promise((resolve, reject) => {
+      const ends = openPipe(PIPE_BYTES);
+      const pipe = new PcmPipe(ends.readFd);
+      let rec: Recorder;
+      try {
+        rec = recordLpcm16.record({ sampleRate: RATE, channels: 1, recorder: PAREC_RECORDER, device, audioType: 'raw', outputFd: ends.writeFd });
+      } catch (err) {
+        pipe.close();
+        throw this.failure((err as Error).message);
+      } finally {
+        // parec has its own copy now: the pipe ends when parec does
+        closeSync(ends.writeFd);
+      }
+      const capture: Capture = { rec, pipe };
+      const proc = rec.process;
       let started = false;
       let stderr = '';
-      const rec = recordLpcm16.record({ sampleRate: RATE, channels: 1, recorder: PAREC_RECORDER, device, audioType: 'raw' });
-      const proc = rec.process;
-      const begin = (): void => {
-        if (!started) {
-          started = true;
-          resolve(rec);
+      const startedAt = performance.now();
+      const poll = setInterval(() => {
+        if (this.stopping) return fail(this.failure('recording was stopped while it started'));
+        try {
+          const got = pipe.drain((samples) => h.onData(this.side, samples));
+          // (a recorder that has exited meanwhile is left to its 'close', which says why)
+          if (got > 0 || (proc.exitCode === null && performance.now() - startedAt >= START_WAIT_MS)) begin();
+        } catch (err) {
+          fail(err as CandorError);
         }
+      }, START_POLL_MS);
+      const begin = (): void => {
+        clearInterval(poll);
+        if (started) return;
+        started = true;
+        resolve(capture);
+      };
+      const fail = (e: CandorError): void => {
+        clearInterval(poll);
+        if (started) return onLost(e);
+        started = true;
+        pipe.close();
+        reject(e);
       };
       proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
       proc.on('error', (err: NodeJS.ErrnoException) => {
-        const e = err.code === 'ENOENT'
+        fail(err.code === 'ENOENT'
           ? new CandorError('DEVICE_MISSING', 'parec (PulseAudio tools) is not installed', 'Install it with `sudo apt-get install pulseaudio-utils`.')
-          : this.failure(err.message);
-        if (started) onLost(e);
-        else reject(e);
+          : this.failure(err.message));
       });
       proc.on('close', (code) => {
-        if (this.stopping || (started && this.rec !== rec)) return;
-        const e = this.failure(stderr.trim() || `parec exited with code ${code}`);
-        if (started) onLost(e);
-        else reject(e);
-      });
-      // A suspended source (a sink's monitor while nothing plays) delivers no
-      // data at first; a recorder still running after a moment has started.
-      setTimeout(() => {
-        if (proc.exitCode === null && !this.stopping) begin();
-      }, 400).unref();
-      let carry: Buffer = Buffer.alloc(0);
-      proc.stdout?.on('data', (d: Buffer) => {
-        if (this.rec !== rec && started) return;
-        const buf = carry.length ? Buffer.concat([carry, d]) : d;
-        const even = buf.length & ~1;
-        carry = Buffer.from(buf.subarray(even));
-        if (even) h.onData(this.side, int16ToFloat(buf.subarray(0, even)));
-        begin();
+        if ((this.stopping && started) || (started && this.capture !== capture)) return;
+        fail(this.failure(stderr.trim() || `parec exited with code ${code}`));
       });
     });
   }
 
+  /** Passes on what parec wrote since the last read (the session calls this on its analysis tick). */
+  readNow(): void {
+    const c = this.capture;
+    const h = this.handlers;
+    if (!c || !h) return;
+    try {
+      c.pipe.drain((samples) => h.onData(this.side, samples));
+    } catch (err) {
+      this.lost(err as CandorError);
+    }
+  }
+
+  /** Reads the rest of a recorder that has ended, then closes its pipe. */
+  private finishCapture(c: Capture): void {
+    if (this.handlers) {
+      const h = this.handlers;
+      try {
+        c.pipe.drain((samples) => h.onData(this.side, samples));
+      } catch {
+        // the end of this recorder's audio is lost; what was read stays
+      }
+    }
+    c.pipe.close();
+  }
+
   async start(h: CaptureHandlers): Promise<void> {
     this.handlers = h;
-    this.rec = await this.record(this.device, h, (e) => this.lost(e));
+    this.capture = await this.record(this.device, h, (e) => this.lost(e));
     if (this.follow) {
       this.unlisten = pulseEvents.listen((facility) => {
         if (facility !== 'server' && facility !== 'sink' && facility !== 'source') return;
@@ -209,18 +266,21 @@ export class PulseSource implements CaptureSource {
     if (this.switching || this.stopping || !this.handlers) return false;
     if (device === this.device && !oldIsGone) return true;
     this.switching = true;
-    const old = this.rec;
+    const old = this.capture;
     const from = this.device;
     try {
-      this.rec = null;
-      if (old && old.process.exitCode === null) old.stop();
-      const rec = await this.record(device, this.handlers, (e) => this.lost(e));
-      this.rec = rec;
+      this.capture = null;
+      if (old) {
+        // the old device's last audio goes in before the new one's first
+        if (old.rec.process.exitCode === null) old.rec.stop();
+        this.finishCapture(old);
+      }
+      this.capture = await this.record(device, this.handlers, (e) => this.lost(e));
       this.device = device;
       this.handlers.onDeviceSwitch?.(this.side, from, device);
       return true;
     } catch {
-      this.rec = old && old.process.exitCode === null ? old : null;
+      // nothing records this side now: a following source tries again on its next look
       return false;
     } finally {
       this.switching = false;
@@ -234,14 +294,17 @@ export class PulseSource implements CaptureSource {
     if (this.settle) clearTimeout(this.settle);
     if (this.poll) clearInterval(this.poll);
     this.poll = null;
-    if (!this.rec) return;
-    const rec = this.rec;
-    const proc = rec.process;
-    if (proc.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      proc.once('close', () => resolve());
-      rec.stop();
-      setTimeout(resolve, 2000).unref();
-    });
+    const c = this.capture;
+    if (!c) return;
+    const proc = c.rec.process;
+    if (proc.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        proc.once('close', () => resolve());
+        c.rec.stop();
+        setTimeout(resolve, 2000).unref();
+      });
+    }
+    this.finishCapture(c);
+    this.capture = null;
   }
 }

@@ -70,6 +70,8 @@ const FIRST_DATA_WAIT_SEC = 0.4;
 const RATE = 16000;
 /** How often arrived audio is analysed. */
 const PROCESS_MS = 250;
+/** How many analysis ticks make up `ms`: 0 when it is not a whole number of them. */
+const ticksPer = (ms: number): number => (ms >= PROCESS_MS && ms % PROCESS_MS === 0 ? ms / PROCESS_MS : 0);
 /** When the first checkpoint of a call is committed (ms after it starts). */
 const FIRST_CHECKPOINT_MS = 500;
 /**
@@ -111,6 +113,8 @@ export class LiveSession extends EventEmitter {
   private pipeline: AnalysisPipeline | null = null;
   private callId: number | null = null;
   private state: LiveSnapshot['state'] = 'idle';
+  /** Analysis ticks since the call began recording (onRecordingTick). */
+  private recordingTicks = 0;
   private timers: NodeJS.Timeout[] = [];
   private processing: Promise<void> = Promise.resolve();
   private pendingVision: VisionSample[] = [];
@@ -188,7 +192,9 @@ export class LiveSession extends EventEmitter {
     this.lastTickAt = this.t0;
     this.timers.push(setInterval(() => {
       this.noteReaderTick();
+      this.readSources();
       this.kick();
+      this.onRecordingTick();
     }, PROCESS_MS));
     try {
       for (const src of this.opts.sources) {
@@ -231,9 +237,34 @@ export class LiveSession extends EventEmitter {
     this.trace('recording');
     // The first checkpoint comes early: a crash in the first second of a call loses at most half a second of it.
     this.timers.push(setTimeout(() => this.checkpoint(), Math.min(FIRST_CHECKPOINT_MS, this.checkpointMs)));
-    this.timers.push(setInterval(() => this.checkpointIfDue(), this.checkpointMs));
-    this.timers.push(setInterval(() => this.listenerCount('snapshot') > 0 && this.emit('snapshot', this.snapshot()), this.opts.snapshotMs ?? 250));
+    // A period that is a whole number of ticks (the defaults) rides on the analysis tick instead of a timer of its own.
+    if (!ticksPer(this.checkpointMs)) this.timers.push(setInterval(() => this.checkpointIfDue(), this.checkpointMs));
+    if (!ticksPer(this.snapshotMs)) this.timers.push(setInterval(() => this.emitSnapshot(), this.snapshotMs));
     return this.callId;
+  }
+
+  /**
+   * The clock's checkpoint and the snapshot, on every n-th tick of the
+   * analysis once the call is recording, where their periods allow: timers
+   * of their own woke this thread at other moments, 5 more wake-ups a
+   * second, and every wake-up of a live call costs CPU (issue 13).
+   */
+  private onRecordingTick(): void {
+    if (this.state !== 'recording') return;
+    const n = ++this.recordingTicks;
+    const checkpointEvery = ticksPer(this.checkpointMs);
+    const snapshotEvery = ticksPer(this.snapshotMs);
+    if (checkpointEvery && n % checkpointEvery === 0) this.checkpointIfDue();
+    if (snapshotEvery && n % snapshotEvery === 0) this.emitSnapshot();
+  }
+
+  private emitSnapshot(): void {
+    if (this.listenerCount('snapshot') > 0) this.emit('snapshot', this.snapshot());
+  }
+
+  /** Takes in what the sources that wait to be read (capture-source.ts readNow) have buffered. */
+  private readSources(): void {
+    for (const src of this.opts.sources) src.readNow?.();
   }
 
   private onData(side: Side, samples: Float32Array, realtime: boolean): void {
@@ -258,6 +289,11 @@ export class LiveSession extends EventEmitter {
   /** How often a checkpoint is committed (ms). */
   private get checkpointMs(): number {
     return this.opts.checkpointMs ?? 1000;
+  }
+
+  /** How often a snapshot goes to the listeners (ms). */
+  private get snapshotMs(): number {
+    return this.opts.snapshotMs ?? PROCESS_MS;
   }
 
   /**
@@ -392,6 +428,8 @@ export class LiveSession extends EventEmitter {
       return;
     }
     this.noteReaderTick();
+    // what the devices hold counts as arrived: it is added to the held audio before the gap is measured
+    if (!final) this.readSources();
     if (!final && this.readerResumedAt >= (this.heldAt.get(side) ?? 0)) {
       // This thread stalled while the audio was held: its buffered rest is still coming in. Hold on.
       this.heldAt.set(side, performance.now());
@@ -424,6 +462,7 @@ export class LiveSession extends EventEmitter {
    */
   private padStalledSide(): void {
     this.noteReaderTick();
+    this.readSources();
     const now = performance.now();
     for (const side of this.realtimeSides) {
       const started = this.lastDataAt.has(side);
